@@ -1,0 +1,31 @@
+# storyline: `make demo` and `make test` do all set-up themselves on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: install demo test bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	rm -f demo/storyline.db demo/storyline.db-wal demo/storyline.db-shm
+	$(BIN)/storyline ingest --db demo/storyline.db demo/corpus
+	$(BIN)/storyline articles --db demo/storyline.db
+	$(BIN)/storyline show --db demo/storyline.db $$($(BIN)/storyline articles --db demo/storyline.db --format jsonl --limit 1 | $(BIN)/python -c 'import json,sys; print(json.loads(sys.stdin.readline())["id"])')
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/ingest_bench.py --shared $(SHARED) --out bench/RESULTS.md
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info demo/storyline.db*

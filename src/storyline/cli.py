@@ -1,0 +1,287 @@
+"""The `storyline` command: a thin layer over the library that turns errors into lines and exit codes."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from storyline.errors import StorylineError
+
+app = typer.Typer(
+    help="storyline: news articles from many outlets in, cross-checked stories out.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+eval_app = typer.Typer(help="Measure storyline against human-annotated data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+DbOption = typer.Option(None, "--db", help="The store: a SQLite file path or sqlite:///path (default: storyline.db).")
+
+
+def _date(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise typer.BadParameter(f"'{value}' is not a date in the form YYYY-MM-DD")
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a calendar date") from None
+    return value
+
+
+def _fail(error: StorylineError) -> None:
+    err.print(Text("error: ", style="bold red") + Text(str(error)))
+
+
+def _open(db: Optional[str]):
+    from storyline.store.base import open_store
+
+    try:
+        return open_store(db)
+    except StorylineError as exc:
+        _fail(exc)
+        raise typer.Exit(2) from None
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f}/s" if speed else "", style="cyan")
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, directories (recursive), feeds, JSON Lines, URLs, or - for standard input."),
+    db: Optional[str] = DbOption,
+    published: Optional[str] = typer.Option(None, callback=_date, help="Publication date (YYYY-MM-DD) for every article given."),
+    max_bytes: int = typer.Option(10 * 1024 * 1024, help="The largest single article accepted, in bytes."),
+) -> None:
+    """Read, clean, analyse and store articles.
+
+    Re-ingesting unchanged input stores nothing; changed content at the same path is a new revision.
+    Bad inputs are reported one line each and skipped; the exit status is 1 if any failed.
+
+    Example: storyline ingest articles/ feed.xml --db news.db
+    """
+    from storyline.ingest.run import ingest as run_ingest
+
+    store = _open(db)
+    progress = Progress(
+        SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed:,.0f} articles"),
+        _RateColumn(), TimeElapsedColumn(), console=err, disable=not err.is_terminal,
+    )
+    task = progress.add_task("ingest", total=None)
+
+    def on_result(source: str, outcome: str) -> None:
+        progress.advance(task)
+
+    with store, progress:
+        report = run_ingest(paths, store, published=published, max_bytes=max_bytes, on_result=on_result)
+        total = store.count()
+    for warning in report.warnings:
+        err.print(Text("warning: ", style="yellow") + Text(warning))
+    for failure in report.failures:
+        _fail(failure)
+    err.print(f"ingested: {report.summary()}; the store holds {total} articles")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def articles(
+    db: Optional[str] = DbOption,
+    outlet: Optional[str] = typer.Option(None, help="Only this outlet (case-insensitive)."),
+    since: Optional[str] = typer.Option(None, callback=_date, help="Published on or after this date."),
+    until: Optional[str] = typer.Option(None, callback=_date, help="Published on or before this date."),
+    search: Optional[str] = typer.Option(None, "--search", "-q", help="Full-text search over titles and text."),
+    limit: int = typer.Option(50, help="At most this many (0 for all)."),
+    format: str = typer.Option("table", "--format", help="table or jsonl."),
+) -> None:
+    """List stored articles, newest first.
+
+    Example: storyline articles --outlet Axios -q "air defense"
+    """
+    with _open(db) as store:
+        try:
+            rows = list(store.articles(outlet=outlet, since=since, until=until, query=search, limit=limit or None))
+        except StorylineError as exc:
+            _fail(exc)
+            raise typer.Exit(2) from None
+    if format == "jsonl":
+        for stored in rows:
+            a = stored.article
+            out.print(json.dumps({"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
+                                  "sources": list(stored.sources)}, ensure_ascii=False), markup=False)
+        return
+    table = Table("id", "published", "outlet", "title", "source", box=None)
+    for stored in rows:
+        a = stored.article
+        table.add_row(a.id[:10], a.published or "-", a.outlet or "-", a.title or a.text[:60], stored.sources[-1] if stored.sources else "")
+    out.print(table)
+    err.print(f"{len(rows)} articles")
+
+
+@app.command()
+def show(
+    article_id: str = typer.Argument(..., metavar="ID", help="An article ID or a unique prefix of one."),
+    db: Optional[str] = DbOption,
+    raw: bool = typer.Option(False, "--raw", help="Print the input as it was received instead."),
+    format: str = typer.Option("text", "--format", help="text or json."),
+) -> None:
+    """Show one stored article: metadata and clean text (or --raw input).
+
+    Example: storyline show 3beda4c9
+    """
+    from storyline.store.serialise import extract_record
+
+    with _open(db) as store:
+        try:
+            stored = store.get(article_id)
+            if raw:
+                data, _media = store.raw(stored.article.id)
+                sys.stdout.buffer.write(data)
+                return
+        except StorylineError as exc:
+            _fail(exc)
+            raise typer.Exit(1) from None
+    a = stored.article
+    if format == "json":
+        record = extract_record(stored.sources[-1] if stored.sources else a.source, a, dict(stored.analysis))
+        record["sources"] = list(stored.sources)
+        out.print(json.dumps(record, ensure_ascii=False, indent=2), markup=False)
+        return
+    for label, value in (("id", a.id), ("title", a.title), ("outlet", a.outlet), ("published", f"{a.published} ({a.published_source})" if a.published else None),
+                         ("authors", ", ".join(a.authors) or None), ("language", a.language), ("url", a.url),
+                         ("sources", ", ".join(stored.sources)), ("revision", str(stored.revision))):
+        if value:
+            out.print(Text(f"{label}: ", style="bold") + Text(value))
+    for caption in a.captions:
+        out.print(Text("caption: ", style="bold") + Text(f"{caption.text} [{caption.credit}]"))
+    out.print()
+    out.print(a.text, markup=False)
+
+
+@app.command()
+def extract(
+    files: list[str] = typer.Argument(..., help="Article files (or - for standard input)."),
+    published: Optional[str] = typer.Option(None, callback=_date, help="Publication date (YYYY-MM-DD) for every file."),
+    keep_text: bool = typer.Option(False, "--keep-text", help="Skip cleaning: text is the decoded input, so offsets index it."),
+    format: str = typer.Option("jsonl", "--format", help="jsonl (one JSON object per input file)."),
+) -> None:
+    """Analyse files without storing anything; one JSON object per input file, in order.
+
+    Example: storyline extract --published 2025-07-07 article.txt
+    """
+    from storyline.analyse import analyse, default_stages
+    from storyline.clean.article import build_article
+    from storyline.ingest.readers import read_inputs
+    from storyline.store.serialise import extract_record
+
+    if format != "jsonl":
+        raise typer.BadParameter(f"'{format}' is not a format extract writes; use jsonl", param_hint="--format")
+    stages = default_stages()
+    failed = False
+    for path in files:
+        for item in read_inputs([path]):
+            if isinstance(item, StorylineError):
+                record, failed = extract_record(path, None, error=item), True
+            else:
+                try:
+                    article = build_article(item, published=published, keep_text=keep_text)
+                    record = extract_record(item.source if item.source != path and "#" in item.source else path, article, analyse(article, stages))
+                except StorylineError as exc:
+                    record, failed = extract_record(path, None, error=exc), True
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            if record["error"]:
+                _fail_record(record)
+    sys.stdout.flush()
+    if failed:
+        raise typer.Exit(1)
+
+
+def _fail_record(record: dict) -> None:
+    err.print(Text("error: ", style="bold red") + Text(record["error"]["message"]))
+
+
+@app.command()
+def export(
+    db: Optional[str] = DbOption,
+    format: str = typer.Option("json", "--format", help="json: the whole store as one JSON document."),
+) -> None:
+    """Write the store's stories as one JSON document on standard output.
+
+    Example: storyline export --format json > stories.json
+    """
+    from storyline.store.serialise import export_stories
+
+    if format != "json":
+        raise typer.BadParameter(f"'{format}' is not an export format; use json", param_hint="--format")
+    with _open(db) as store:
+        stories = list(export_stories(store))
+    json.dump({"stories": stories}, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+@app.command()
+def reanalyze(db: Optional[str] = DbOption) -> None:
+    """Recompute every analysis stage for every stored article (after the analysis changed).
+
+    Example: storyline reanalyze --db news.db
+    """
+    from storyline.analyse import analyse, default_stages
+
+    stages = default_stages()
+    with _open(db) as store:
+        done = 0
+        for stored in store.articles():
+            store.set_analysis(stored.article.id, analyse(stored.article, stages))
+            done += 1
+    names = ", ".join(name for name, _ in stages) or "none yet"
+    err.print(f"reanalysed {done} articles (stages: {names})")
+
+
+@eval_app.command("html")
+def eval_html(
+    directory: Path = typer.Argument(Path("../shared/eval/html/article-extraction-benchmark"), help="The benchmark folder (html/*.html.gz and ground-truth.json)."),
+    baseline: bool = typer.Option(True, help="Also score trafilatura's bare output in the same run."),
+) -> None:
+    """Score body extraction on the article-extraction benchmark (word-4-gram F1, its own metric).
+
+    Example: storyline eval html ../shared/eval/html/article-extraction-benchmark
+    """
+    from storyline.evaluate.html import evaluate_html
+
+    try:
+        results = evaluate_html(directory, baseline=baseline)
+    except StorylineError as exc:
+        _fail(exc)
+        raise typer.Exit(2) from None
+    table = Table("system", "pages", "F1", "precision", "recall", "accuracy", "pages/s", box=None)
+    for name, score in results.items():
+        table.add_row(name, str(score.documents), f"{score.f1:.4f}", f"{score.precision:.4f}", f"{score.recall:.4f}",
+                      f"{score.accuracy:.3f}", f"{score.rate:.1f}")
+    out.print(table)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,81 @@
+"""Ingest: read inputs, clean them, analyse them, store them; one article at a time (streaming)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from storyline.analyse import Stage, analyse, default_stages
+from storyline.clean.article import build_article
+from storyline.errors import StorylineError
+from storyline.ingest.readers import MAX_ARTICLE_BYTES, read_inputs
+from storyline.records import RawDocument
+from storyline.store.base import Store
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """Counts by outcome (new, unchanged, revised, duplicate, failed) and each failure's message."""
+
+    counts: Counter = field(default_factory=Counter)
+    failures: list[StorylineError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def summary(self) -> str:
+        parts = [f"{self.counts[k]} {k}" for k in ("new", "unchanged", "revised", "duplicate")]
+        return ", ".join(parts) + f", {self.failed} failed"
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    *,
+    published: str | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+    stages: tuple[tuple[str, Stage], ...] | None = None,
+    on_result: Callable[[str, str], None] | None = None,
+) -> IngestReport:
+    """Ingest every article found in ``inputs`` into ``store``.
+
+    A bad input is recorded (with its raw bytes, when it had any) and skipped; the rest go on.
+
+    Args:
+        inputs: paths, directories, URLs or ``-``.
+        store: where to keep the articles.
+        published: a publication date for every article (``YYYY-MM-DD``).
+        max_bytes: the largest single article accepted.
+        stages: the analysis stages to run (default: :func:`default_stages`).
+        on_result: called with ``(source, outcome)`` after each article, for progress display.
+
+    Returns:
+        The :class:`IngestReport`.
+    """
+    stages = default_stages() if stages is None else stages
+    report = IngestReport()
+    for item in read_inputs(inputs, max_bytes):
+        if isinstance(item, StorylineError):
+            _fail(report, store, item, None, on_result)
+            continue
+        report.warnings.extend(item.warnings)
+        try:
+            article = build_article(item, published=published)
+        except StorylineError as exc:
+            _fail(report, store, exc, item, on_result)
+            continue
+        outcome = store.save(article, item.data, item.media_type, analyse(article, stages))
+        report.counts[outcome.status] += 1
+        if on_result:
+            on_result(item.source, outcome.status)
+    return report
+
+
+def _fail(report: IngestReport, store: Store, error: StorylineError, raw: RawDocument | None, on_result) -> None:
+    report.failures.append(error)
+    store.save_failure(error.source, error.code, str(error), raw.data if raw else None)
+    if on_result:
+        on_result(error.source, "failed")

@@ -1,0 +1,301 @@
+"""The SQLite store: one file, WAL, schema migrations, an FTS5 index, one transaction per article."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+from storyline.errors import StoreError
+from storyline.records import Article, Caption, raw_id
+from storyline.store.base import SaveOutcome, StoredArticle, Store
+
+# Each entry moves the schema from version N to N+1; PRAGMA user_version records where a file is.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE raw_inputs (
+        id TEXT PRIMARY KEY,            -- sha256 of the bytes as received
+        media_type TEXT NOT NULL,
+        data BLOB NOT NULL,             -- zlib-compressed bytes
+        received_at TEXT NOT NULL
+    );
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,            -- hash of the normalised clean text
+        raw_id TEXT NOT NULL REFERENCES raw_inputs(id),
+        title TEXT, outlet TEXT, url TEXT, language TEXT,
+        published TEXT, published_source TEXT,
+        authors TEXT NOT NULL,          -- JSON list
+        text TEXT NOT NULL,
+        cleaning TEXT NOT NULL,         -- JSON: captions, headings, repeated, removed, warnings
+        ingested_at TEXT NOT NULL
+    );
+    CREATE TABLE sources (
+        source TEXT NOT NULL,           -- path, URL or path#item the article was read from
+        revision INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        latest INTEGER NOT NULL,        -- 1 for the newest revision of the source
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (source, revision)
+    );
+    CREATE INDEX sources_article ON sources(article_id, latest);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);
+    CREATE TABLE analysis (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        stage TEXT NOT NULL,
+        result TEXT NOT NULL,           -- JSON
+        PRIMARY KEY (article_id, stage)
+    );
+    CREATE TABLE failures (
+        source TEXT NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        raw_id TEXT REFERENCES raw_inputs(id),
+        at TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    """,
+)
+
+_CURRENT = "EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id AND s.latest = 1)"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class SQLiteStore(Store):
+    """A store in one SQLite file (WAL mode, so readers never wait for an ingest)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(str(path), f"cannot be opened as a storyline store ({exc})", "give another --db path") from None
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(str(self.path), f"has schema version {version}, newer than this storyline knows ({len(MIGRATIONS)})", "upgrade storyline")
+        for number in range(version, len(MIGRATIONS)):
+            with self._transaction():
+                for statement in _statements(MIGRATIONS[number]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def _transaction(self):
+        return _Transaction(self.db)
+
+    def save(self, article: Article, raw: bytes, media_type: str, analysis: dict[str, object]) -> SaveOutcome:
+        now = _now()
+        with self._transaction():
+            latest = self.db.execute(
+                "SELECT article_id, revision FROM sources WHERE source = ? AND latest = 1", (article.source,)
+            ).fetchone()
+            if latest is not None and latest[0] == article.id:
+                return SaveOutcome("unchanged", article.id, latest[1])
+            known = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone() is not None
+            if not known:
+                rid = self._save_raw(raw, media_type, now)
+                self.db.execute(
+                    "INSERT INTO articles (id, raw_id, title, outlet, url, language, published, published_source,"
+                    " authors, text, cleaning, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id, rid, article.title, article.outlet, article.url, article.language,
+                        article.published, article.published_source, json.dumps(list(article.authors)),
+                        article.text, json.dumps(_cleaning(article), ensure_ascii=False), now,
+                    ),
+                )
+                self._write_analysis(article.id, analysis)
+            revision = 1
+            if latest is not None:
+                revision = latest[1] + 1
+                self.db.execute("UPDATE sources SET latest = 0 WHERE source = ?", (article.source,))
+            self.db.execute(
+                "INSERT INTO sources (source, revision, article_id, latest, seen_at) VALUES (?, ?, ?, 1, ?)",
+                (article.source, revision, article.id, now),
+            )
+        status = "revised" if latest is not None else ("duplicate" if known else "new")
+        return SaveOutcome(status, article.id, revision)
+
+    def _save_raw(self, raw: bytes, media_type: str, now: str) -> str:
+        rid = raw_id(raw)
+        self.db.execute(
+            "INSERT OR IGNORE INTO raw_inputs (id, media_type, data, received_at) VALUES (?, ?, ?, ?)",
+            (rid, media_type, zlib.compress(raw, 1), now),
+        )
+        return rid
+
+    def _write_analysis(self, article_id: str, analysis: dict[str, object]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO analysis (article_id, stage, result) VALUES (?, ?, ?)",
+            [(article_id, stage, json.dumps(result, ensure_ascii=False)) for stage, result in analysis.items()],
+        )
+
+    def save_failure(self, source: str, code: str, message: str, raw: bytes | None) -> None:
+        with self._transaction():
+            rid = self._save_raw(raw, "application/octet-stream", _now()) if raw else None
+            self.db.execute(
+                "INSERT INTO failures (source, code, message, raw_id, at) VALUES (?, ?, ?, ?, ?)",
+                (source, code, message, rid, _now()),
+            )
+
+    def set_analysis(self, article_id: str, analysis: dict[str, object]) -> None:
+        with self._transaction():
+            self._write_analysis(article_id, analysis)
+
+    def get(self, article_id: str) -> StoredArticle:
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM articles a WHERE a.id LIKE ? || '%' LIMIT 2", (article_id.lower(),)
+        ).fetchall()
+        if not rows:
+            raise StoreError(article_id, "no stored article has this ID", "list IDs with `storyline articles`")
+        if len(rows) > 1:
+            raise StoreError(article_id, "more than one article ID starts with this", "give more characters of the ID")
+        return self._stored(rows[0])
+
+    def raw(self, article_id: str) -> tuple[bytes, str]:
+        stored = self.get(article_id)
+        row = self.db.execute("SELECT data, media_type FROM raw_inputs WHERE id = ?", (stored.article.raw_id,)).fetchone()
+        return zlib.decompress(row[0]), row[1]
+
+    def articles(self, *, outlet=None, since=None, until=None, query=None, limit=None, current_only=True) -> Iterator[StoredArticle]:
+        where, params = [], []
+        if current_only:
+            where.append(_CURRENT)
+        if outlet:
+            where.append("a.outlet = ? COLLATE NOCASE")
+            params.append(outlet)
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("a.published <= ?")
+            params.append(until)
+        if query:
+            where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(_fts_query(query))
+        sql = f"SELECT {_COLUMNS} FROM articles a"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.published IS NULL, a.published DESC, a.ingested_at DESC, a.rowid DESC"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        try:
+            rows = self.db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(query or "query", f"is not a valid search ({exc})") from None
+        for row in rows:
+            yield self._stored(row)
+
+    def count(self) -> int:
+        return self.db.execute(f"SELECT COUNT(*) FROM articles a WHERE {_CURRENT}").fetchone()[0]
+
+    def failures(self) -> list[tuple[str, str, str]]:
+        return self.db.execute("SELECT source, code, message FROM failures ORDER BY rowid").fetchall()
+
+    def _stored(self, row) -> StoredArticle:
+        (aid, rid, title, outlet, url, language, published, published_source, authors, text, cleaning, ingested_at) = row
+        cleaned = json.loads(cleaning)
+        sources = tuple(
+            s for (s,) in self.db.execute("SELECT source FROM sources WHERE article_id = ? ORDER BY seen_at, source", (aid,))
+        )
+        revision = self.db.execute("SELECT MAX(revision) FROM sources WHERE article_id = ?", (aid,)).fetchone()[0]
+        analysis = tuple(
+            (stage, json.loads(result))
+            for stage, result in self.db.execute("SELECT stage, result FROM analysis WHERE article_id = ? ORDER BY stage", (aid,))
+        )
+        article = Article(
+            id=aid,
+            source=sources[0] if sources else "",
+            text=text,
+            title=title,
+            outlet=outlet,
+            url=url,
+            authors=tuple(json.loads(authors)),
+            language=language,
+            published=published,
+            published_source=published_source,
+            captions=tuple(Caption(**c) for c in cleaned["captions"]),
+            headings=tuple(cleaned["headings"]),
+            repeated=tuple(tuple(pair) for pair in cleaned["repeated"]),
+            removed=tuple(cleaned["removed"]),
+            raw_id=rid,
+            warnings=tuple(cleaned["warnings"]),
+        )
+        return StoredArticle(article, revision or 1, ingested_at, sources, analysis)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+_COLUMNS = (
+    "a.id, a.raw_id, a.title, a.outlet, a.url, a.language, a.published, a.published_source,"
+    " a.authors, a.text, a.cleaning, a.ingested_at"
+)
+
+
+def _cleaning(article: Article) -> dict[str, object]:
+    return {
+        "captions": [asdict(c) for c in article.captions],
+        "headings": list(article.headings),
+        "repeated": [list(pair) for pair in article.repeated],
+        "removed": list(article.removed),
+        "warnings": list(article.warnings),
+    }
+
+
+def _fts_query(query: str) -> str:
+    """Plain words are searched as words (all of them); FTS5 syntax is passed through when quoted or used."""
+    if any(ch in query for ch in '"*():') or any(op in query.split() for op in ("AND", "OR", "NOT", "NEAR")):
+        return query
+    return " ".join('"' + word.replace('"', "") + '"' for word in query.split())
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements, keeping trigger bodies whole."""
+    statements, current = [], []
+    for line in script.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            statements.append(joined)
+            current = []
+    return statements
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error: an article is stored whole or not at all."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.db.execute("COMMIT")
+        else:
+            self.db.execute("ROLLBACK")
+        return False
