@@ -35,6 +35,7 @@ class RawDocument:
             or a feed, already parsed into ``fields``).
         fields: metadata that came with the item (url, title, outlet, published, authors, text, html).
         encoding: the encoding the bytes were decoded with, once known.
+        text: the decoded text, once known (so it is decoded once).
         warnings: things worth telling the user that did not stop the read.
     """
 
@@ -44,6 +45,7 @@ class RawDocument:
     fields: tuple[tuple[str, object], ...] = ()
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
+    text: str | None = None
 
     def field(self, name: str, default: object = None) -> object:
         for key, value in self.fields:

@@ -45,6 +45,9 @@ def build_article(raw: RawDocument, *, published: str | None = None, keep_text: 
     if raw.media_type == "application/json":
         html = given_html if isinstance(given_html, str) and not isinstance(given_text, str) else None
         decoded = given_text if isinstance(given_text, str) else given_html
+    elif raw.text is not None:
+        decoded = raw.text
+        html = decoded if raw.media_type == "text/html" else None
     else:
         decoded, _encoding, more = decode_text(raw.data, raw.source)
         warnings += tuple(w for w in more if w not in warnings)

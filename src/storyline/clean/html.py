@@ -36,6 +36,24 @@ def _config():
 _CONFIG = _config()
 
 
+_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "dd", "dt")
+
+
+def fragment_text(html: str | bytes) -> str:
+    """The text of an HTML fragment, one line per block element (or the whole text when it has none)."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for junk in root.xpath("//script|//style|//noscript"):
+        junk.drop_tree()
+    blocks = [" ".join(el.text_content().split()) for el in root.iter(*_BLOCKS) if not any(a.tag in _BLOCKS for a in el.iterancestors())]
+    blocks = [b for b in blocks if b]
+    return "\n".join(blocks) if blocks else " ".join(root.text_content().split())
+
+
 def extract_html(html: str | bytes, source: str, url: str | None = None) -> HtmlExtract:
     """Extract the article body and metadata from an HTML page.
 
@@ -56,7 +74,13 @@ def extract_html(html: str | bytes, source: str, url: str | None = None) -> Html
     )
     text = document.text if document is not None else None
     if not text or not text.strip():
+        # Feeds and JSON carry HTML fragments ("<p>One paragraph.</p>") with too little page
+        # around them for trafilatura to find an article in: read their blocks directly.
+        text = fragment_text(html)
+    if not text.strip():
         raise EmptyInputError(source, "the HTML page holds no article text that could be extracted")
+    if document is None:
+        return HtmlExtract(text=text, url=url)
     authors = tuple(a.strip() for a in (document.author or "").split(";") if a.strip())
     return HtmlExtract(
         text=text,

@@ -195,9 +195,9 @@ def _classify(data: bytes, source: str, kind: str) -> Iterator[Result]:
         yield FormatError(source, "is not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> element near the start)")
         return
     if kind in HTML_SUFFIXES or kind in FEED_SUFFIXES or (not kind and ("<html" in head or "<!doctype html" in head or "<body" in head)):
-        yield RawDocument(source, data, "text/html", encoding=encoding, warnings=warnings)
+        yield RawDocument(source, data, "text/html", encoding=encoding, warnings=warnings, text=text)
         return
-    yield RawDocument(source, data, "text/plain", encoding=encoding, warnings=warnings)
+    yield RawDocument(source, data, "text/plain", encoding=encoding, warnings=warnings, text=text)
 
 
 def _read_json(stream, source: str, max_bytes: int) -> Iterator[Result]:

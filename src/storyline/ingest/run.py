@@ -57,6 +57,12 @@ def ingest(
     """
     stages = default_stages() if stages is None else stages
     report = IngestReport()
+    with store.bulk():
+        _ingest_all(inputs, store, published, max_bytes, stages, on_result, report)
+    return report
+
+
+def _ingest_all(inputs, store, published, max_bytes, stages, on_result, report: IngestReport) -> None:
     for item in read_inputs(inputs, max_bytes):
         if isinstance(item, StorylineError):
             _fail(report, store, item, None, on_result)
@@ -71,7 +77,6 @@ def ingest(
         report.counts[outcome.status] += 1
         if on_result:
             on_result(item.source, outcome.status)
-    return report
 
 
 def _fail(report: IngestReport, store: Store, error: StorylineError, raw: RawDocument | None, on_result) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,6 +76,10 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def count(self) -> int:
         """How many current articles the store holds."""
+
+    def bulk(self):
+        """A context in which the backend may group saves into fewer commits (each save stays atomic)."""
+        return contextlib.nullcontext()
 
     @abc.abstractmethod
     def close(self) -> None:

@@ -1,0 +1,3 @@
+from storyline.cli import app
+
+app(prog_name="storyline")
