@@ -25,7 +25,7 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Measure storyline against human-annotated data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 DbOption = typer.Option(None, "--db", help="The store: a SQLite file path or sqlite:///path (default: storyline.db).")

@@ -44,16 +44,22 @@ def outlet_from_logo(removed: tuple[str, ...]) -> str | None:
     return None
 
 
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (py3langid, model shipped in the package).
+_ENGLISH_FUNCTION_WORDS = frozenset("the of and to in a is that for on was with said he it as at by from his has have".split())
 
-    The first 200 characters decide: py3langid's cost grows with the text, and a few sentences
-    settle the language of a news article.
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language.
+
+    English function words making up a quarter of the first 60 words settle it as English at a
+    fraction of a classifier's cost (most input is English news); otherwise py3langid (its model
+    ships in the package) decides on the first 200 characters.
     """
-    sample = text[:200]
-    if len(sample.split()) < 3:
+    words = text[:600].lower().split()[:60]
+    if len(words) < 3:
         return None
-    code, _score = py3langid.classify(sample)
+    if len(words) >= 20 and sum(word in _ENGLISH_FUNCTION_WORDS for word in words) >= 0.25 * len(words):
+        return "en"
+    code, _score = py3langid.classify(text[:200])
     return code
 
 

@@ -35,6 +35,7 @@ _STEM_TABLE = bytes.maketrans(
 
 # A paragraph this short (in words) may be chrome; longer ones are always body text.
 _SHORT = 40
+_BULLET_STARTS = frozenset("-–•*·▪●◦0123456789")
 _HEADLINE_MAX_WORDS = 25
 _INNER_SENTENCE_END = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])[a-z0-9]{2}[.!?][\"”’]?\s+[A-Z“\"]")
 _REPEAT_MIN_WORDS = 6
@@ -141,31 +142,36 @@ def clean_text(text: str, *, headline: bool = True) -> CleanText:
     credits: list[str] = []
     in_related_list = False
 
+    stems: list[set[bytes]] = []
     for paragraph in split_paragraphs(normalise(text)):
-        body = p.BULLET.sub("", paragraph, count=1)
-        words = len(body.split())
+        body = p.BULLET.sub("", paragraph, count=1) if paragraph[0] in _BULLET_STARTS else paragraph
+        words = body.count(" ") + 1
         if in_related_list:
             if words <= 20 and not p.SENTENCE_END.search(body):
                 removed.append(paragraph)
                 continue
             in_related_list = False
+        if words <= 60 and p.CONTRIBUTORS.fullmatch(body):
+            removed.append(paragraph)
+            continue
+        tokens = _words(body)
         if words <= _SHORT:
-            kind = _classify_short(body, captions, authors, credits)
+            kind = _classify_short(body, words, tokens, captions, authors, credits)
             if kind == "related":
                 in_related_list = True
             if kind is not None:
                 removed.append(paragraph)
                 continue
-        if p.CONTRIBUTORS.fullmatch(body) and words <= 60:
-            removed.append(paragraph)
-            continue
         heading = _glued_heading(body)
         if heading is not None:
-            kept.append(body[: -len(heading)].rstrip())
-            body = heading
-        if _looks_like_heading(body) and kept:
+            body = body[: -len(heading)].rstrip()
+            kept.append(body)
+            stems.append(_stems(_words(body)))
+            body, tokens = heading, _words(heading)
+        if kept and _looks_like_heading(body):
             headings.append(len(kept))
         kept.append(body)
+        stems.append(_stems(tokens))
 
     title, title_in_text = None, False
     if headline and kept and _is_headline(kept[0], kept[1:]):
@@ -178,22 +184,22 @@ def clean_text(text: str, *, headline: bool = True) -> CleanText:
         title_in_text=title_in_text,
         captions=tuple(captions),
         headings=tuple(headings),
-        repeated=tuple((a + title_in_text, b + title_in_text) for a, b in find_repeats(kept[title_in_text:])),
+        repeated=tuple((a + title_in_text, b + title_in_text) for a, b in _repeats(stems[title_in_text:])),
         removed=tuple(removed),
         authors=tuple(authors),
         outlet_credits=tuple(credits),
     )
 
 
-def _classify_short(body: str, captions: list[Caption], authors: list[str], credits: list[str]) -> str | None:
+def _classify_short(body: str, words: int, tokens: list[bytes], captions: list[Caption], authors: list[str],
+                    credits: list[str]) -> str | None:
     """Say what a short paragraph is when it is not body text, recording what it carries."""
-    words = body.count(" ") + 1
     if words <= 8 and p.RELATED_HEADING.fullmatch(body):
         return "related"
     if p.JUNK.fullmatch(body):
         return "junk"
     credit = None
-    if not p.CREDIT_WORDS.isdisjoint(_words(body)):
+    if not p.CREDIT_WORDS.isdisjoint(tokens):
         credit = p.CREDIT.search(body)
         if credit is None and words <= 25:
             credit = p.AGENCY_CREDIT.search(body)
@@ -252,17 +258,17 @@ def _is_headline(first: str, rest: list[str]) -> bool:
 
 
 def _words(paragraph: str) -> list[bytes]:
-    """A paragraph's words as lower-case UTF-8 bytes, split at spaces and ASCII punctuation."""
+    """A paragraph's words as lower-case UTF-8 bytes, split at spaces and ASCII punctuation.
+
+    One translate table over the bytes (punctuation to spaces, ASCII to lower case) is several
+    times cheaper than a regex over the text, which mattered for ingest throughput.
+    """
     return paragraph.encode("utf-8").translate(_STEM_TABLE).split()
 
 
-def _stem_set(paragraph: str) -> set[bytes]:
-    """Five-letter stems of a paragraph's words of three letters or more, less function words.
-
-    Works on UTF-8 bytes with one translate table (punctuation to spaces, ASCII to lower case):
-    several times cheaper than a regex over the text, which mattered for ingest throughput.
-    """
-    return {word[:5] for word in _words(paragraph) if len(word) > 2} - _STOPWORDS
+def _stems(words: list[bytes]) -> set[bytes]:
+    """Five-letter stems of words of three letters or more, less function words."""
+    return {word[:5] for word in words if len(word) > 2} - _STOPWORDS
 
 
 def find_repeats(paragraphs: list[str] | tuple[str, ...]) -> tuple[tuple[int, int], ...]:
@@ -273,7 +279,10 @@ def find_repeats(paragraphs: list[str] | tuple[str, ...]) -> tuple[tuple[int, in
     at most ``_RARE_IN`` paragraphs of the article) are compared: a restated fact shares its specific
     words ("escalating" in both of the seed's call paragraphs), and this keeps the work linear.
     """
-    stems = [_stem_set(text) for text in paragraphs]
+    return _repeats([_stems(_words(text)) for text in paragraphs])
+
+
+def _repeats(stems: list[set[bytes]]) -> tuple[tuple[int, int], ...]:
     # Words in one paragraph only cannot pair two; words in many are not distinctive.
     linking = {word for word, count in Counter(chain.from_iterable(stems)).items() if 1 < count <= _RARE_IN}
     index: dict[bytes, list[int]] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 import feedparser
@@ -44,11 +45,24 @@ def read_feed(data: bytes, source: str) -> Iterator[RawDocument | StorylineError
         published = entry.get("published_parsed") or entry.get("updated_parsed")
         if published:
             fields["published"] = f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}"
-        authors = [a.get("name") for a in entry.get("authors", []) if a.get("name")]
+        authors = _authors(entry)
         if authors:
             fields["authors"] = authors
         raw = json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8")
         yield RawDocument(item_source, raw, "application/json", fields=tuple(sorted(fields.items())), encoding="utf-8")
+
+
+_RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^)]+)\)\s*$")
+
+
+def _authors(entry) -> list[str]:
+    """Author names. RSS writes "email (Name)"; feedparser splits that wrongly when the
+    address has a long top-level domain, so the raw string is read first."""
+    raw = entry.get("author") or ""
+    match = _RSS_AUTHOR.match(raw)
+    if match:
+        return [match.group("name").strip()]
+    return [a["name"] for a in entry.get("authors", []) if a.get("name") and "@" not in a["name"]]
 
 
 def _entry_body(entry) -> tuple[str, str]:

@@ -6,7 +6,6 @@ import contextlib
 import json
 import sqlite3
 import time
-import zlib
 from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -22,7 +21,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE raw_inputs (
         id TEXT PRIMARY KEY,            -- sha256 of the bytes as received
         media_type TEXT NOT NULL,
-        data BLOB NOT NULL,             -- zlib-compressed bytes
+        data BLOB NOT NULL,             -- the bytes as received
         received_at TEXT NOT NULL
     );
     CREATE TABLE articles (
@@ -176,7 +175,7 @@ class SQLiteStore(Store):
         rid = rid or raw_id(raw)
         self.db.execute(
             "INSERT OR IGNORE INTO raw_inputs (id, media_type, data, received_at) VALUES (?, ?, ?, ?)",
-            (rid, media_type, zlib.compress(raw, 1), now),
+            (rid, media_type, raw, now),
         )
         return rid
 
@@ -211,7 +210,7 @@ class SQLiteStore(Store):
     def raw(self, article_id: str) -> tuple[bytes, str]:
         stored = self.get(article_id)
         row = self.db.execute("SELECT data, media_type FROM raw_inputs WHERE id = ?", (stored.article.raw_id,)).fetchone()
-        return zlib.decompress(row[0]), row[1]
+        return bytes(row[0]), row[1]
 
     def articles(self, *, outlet=None, since=None, until=None, query=None, limit=None, current_only=True) -> Iterator[StoredArticle]:
         where, params = [], []

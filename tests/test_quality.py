@@ -1,0 +1,30 @@
+"""Quality floors on real evaluation data from ../shared (they only move up)."""
+
+import re
+
+from conftest import shared_path
+
+from storyline.clean.text import clean_text
+from storyline.evaluate.html import evaluate_html
+
+HTML_F1_FLOOR = 0.970
+KEPT_SHARE_FLOOR = 0.999
+
+
+def test_html_body_extraction_beats_bare_trafilatura():
+    results = evaluate_html(shared_path("eval", "html", "article-extraction-benchmark"), baseline=True)
+    ours, bare = results["storyline"], results["trafilatura (bare)"]
+    assert ours.documents == 91
+    assert ours.f1 >= HTML_F1_FLOOR, ours
+    assert ours.f1 > bare.f1, (ours, bare)
+
+
+def test_cleaning_keeps_the_body_of_polnear_train():
+    folder = shared_path("eval", "quotes", "polnear", "data", "train", "text")
+    before = after = 0
+    for path in sorted(folder.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        before += len(re.sub(r"\s", "", raw))
+        after += len(re.sub(r"\s", "", clean_text(raw).text))
+    assert before > 3_000_000
+    assert after / before >= KEPT_SHARE_FLOOR, after / before
