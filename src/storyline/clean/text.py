@@ -8,6 +8,7 @@ paragraph it drops is kept in ``removed`` so nothing is lost without a trace.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -42,7 +43,9 @@ _REPEAT_MIN_WORDS = 6
 _REPEAT_SHARE = 0.6
 _RARE_IN = 4  # a word in at most this many paragraphs is distinctive enough to pair them on
 
+_FIRST_FIVE = operator.itemgetter(slice(0, 5))
 _STOPWORDS = frozenset(  # five-letter stems of function words
+    b"a an as at be by do he i if in is it me my no of on or so to up us we s t "
     b"and are but for from had has have her his its not she that the their there they this was were which who will "
     b"with would said says about after also been into more other over than them then these what when while".split()
 )
@@ -267,17 +270,18 @@ def _words(paragraph: str) -> list[bytes]:
 
 
 def _stems(words: list[bytes]) -> set[bytes]:
-    """Five-letter stems of words of three letters or more, less function words."""
-    return {word[:5] for word in words if len(word) > 2} - _STOPWORDS
+    """Five-letter stems of a paragraph's words, less function words (short ones included)."""
+    return set(map(_FIRST_FIVE, words)) - _STOPWORDS
 
 
 def find_repeats(paragraphs: list[str] | tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     """Pairs ``(later, earlier)`` of paragraphs where the later one repeats the earlier one's content.
 
     Two paragraphs repeat when most (60%) of the shorter one's content words, cut to five letters so that
-    "Ukraine"/"Ukrainian" meet, appear in the other. Only pairs that share a distinctive word (one in
-    at most ``_RARE_IN`` paragraphs of the article) are compared: a restated fact shares its specific
-    words ("escalating" in both of the seed's call paragraphs), and this keeps the work linear.
+    "Ukraine"/"Ukrainian" meet, appear in the other. Only pairs that share two distinctive words (each
+    in at most ``_RARE_IN`` paragraphs of the article) are compared: a restated fact shares its
+    specific words ("escalating" and "attacks" in both of the seed's call paragraphs), and this keeps
+    the work linear.
     """
     return _repeats([_stems(_words(text)) for text in paragraphs])
 
@@ -285,16 +289,18 @@ def find_repeats(paragraphs: list[str] | tuple[str, ...]) -> tuple[tuple[int, in
 def _repeats(stems: list[set[bytes]]) -> tuple[tuple[int, int], ...]:
     # Words in one paragraph only cannot pair two; words in many are not distinctive.
     linking = {word for word, count in Counter(chain.from_iterable(stems)).items() if 1 < count <= _RARE_IN}
+    sizes = [len(words) for words in stems]
     index: dict[bytes, list[int]] = {}
     pairs = []
     for later, mine in enumerate(stems):
-        if len(mine) < _REPEAT_MIN_WORDS:
+        if sizes[later] < _REPEAT_MIN_WORDS:
             continue
         rare = mine & linking
-        candidates = sorted({earlier for word in rare for earlier in index.get(word, ())})
-        for earlier in candidates:
-            theirs = stems[earlier]
-            if len(mine & theirs) >= _REPEAT_SHARE * min(len(mine), len(theirs)):
+        if len(rare) < 2:
+            continue
+        shared = Counter(chain.from_iterable(index.get(word, ()) for word in rare))
+        for earlier in sorted(e for e, count in shared.items() if count >= 2):
+            if len(mine & stems[earlier]) >= _REPEAT_SHARE * min(sizes[later], sizes[earlier]):
                 pairs.append((later, earlier))
                 break
         for word in rare:
