@@ -19,7 +19,8 @@ demo: install
 	rm -f demo/storyline.db demo/storyline.db-wal demo/storyline.db-shm
 	$(BIN)/storyline ingest --db demo/storyline.db demo/corpus
 	$(BIN)/storyline articles --db demo/storyline.db
-	$(BIN)/storyline show --db demo/storyline.db $$($(BIN)/storyline articles --db demo/storyline.db --format jsonl --limit 1 | $(BIN)/python -c 'import json,sys; print(json.loads(sys.stdin.readline())["id"])')
+	@echo; echo "The Harbour Ledger article, found by full-text search; its caption, byline and credit line are metadata now:"
+	$(BIN)/storyline show --db demo/storyline.db $$($(BIN)/storyline articles --db demo/storyline.db --format jsonl -q breakwater | $(BIN)/python -c 'import json,sys; print(json.loads(sys.stdin.readline())["id"])')
 
 test: install
 	$(BIN)/python -m pytest -q

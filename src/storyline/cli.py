@@ -129,7 +129,12 @@ def articles(
             out.print(json.dumps({"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
                                   "sources": list(stored.sources)}, ensure_ascii=False), markup=False)
         return
-    table = Table("id", "published", "outlet", "title", "source", box=None)
+    table = Table(box=None)
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet", no_wrap=True, max_width=18, overflow="ellipsis")
+    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=3)
+    table.add_column("source", no_wrap=True, overflow="ellipsis", ratio=2)
     for stored in rows:
         a = stored.article
         table.add_row(a.id[:10], a.published or "-", a.outlet or "-", a.title or a.text[:60], stored.sources[-1] if stored.sources else "")

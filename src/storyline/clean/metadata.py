@@ -50,14 +50,15 @@ _ENGLISH_FUNCTION_WORDS = frozenset("the of and to in a is that for on was with 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language.
 
-    English function words making up a quarter of the first 60 words settle it as English at a
-    fraction of a classifier's cost (most input is English news); otherwise py3langid (its model
-    ships in the package) decides on the first 200 characters.
+    English function words making up 15% of the first 150 words settle it as English at a fraction
+    of a classifier's cost (most input is English news). On PolNeAR train the lowest share is 9% and
+    99% of texts are above 17%; German, French and Spanish news paragraphs score 0-8%. Otherwise
+    py3langid (its model ships in the package) decides on the first 200 characters.
     """
-    words = text[:600].lower().split()[:60]
+    words = text[:1500].lower().split()[:150]
     if len(words) < 3:
         return None
-    if len(words) >= 20 and sum(word in _ENGLISH_FUNCTION_WORDS for word in words) >= 0.25 * len(words):
+    if len(words) >= 20 and sum(word in _ENGLISH_FUNCTION_WORDS for word in words) >= 0.15 * len(words):
         return "en"
     code, _score = py3langid.classify(text[:200])
     return code
