@@ -1,0 +1,113 @@
+"""The words and patterns of English time expressions, following TimeML's extent conventions.
+
+An extent includes its determiner and modifiers ("the past three months", "late November",
+"earlier this year", "nearly forty years") but not the preposition before it ("on Friday" gives
+"Friday"). Patterns are written from the TimeML guidelines and checked against TimeBank's
+annotation habits (financial quarters, "a year earlier", weekday anchoring), not copied from any
+other tagger.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "a half": 0.5,
+}
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of", "numerous", "countless", "the next few", "recent")
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": 4}
+UNITS = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE", "fortnight": "W2",
+    "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE", "millennium": "ML",
+}
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2, "thursday": 3,
+    "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "quarterly": "P1Q",
+        "hourly": "PT1H", "nightly": "P1D"}
+
+_NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+NUMBER = (
+    rf"(?:\d+(?:[.,]\d+)?|(?:{_TENS})[\s-](?:{_ONES})|{_NUM_WORD}|(?:{'|'.join(VAGUE_NUMBERS)}))"
+    r"(?:\s+(?:and\s+)?(?:a\s+)?half)?"
+)
+UNIT = r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ie)|millennium)"
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\.)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
+PART = r"(?:morning|afternoon|evening|night|overnight)"
+EDGE = r"(?:(?:the\s+)?(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|turn\s+of)[\s-]+(?:the\s+)?)"
+APPROX = (
+    r"(?:(?:about|around|nearly|almost|roughly|some|approximately|more\s+than|less\s+than|fewer\s+than|over|under"
+    r"|up\s+to|at\s+least|at\s+most|no\s+more\s+than|just|only|barely|well\s+over|within)\s+)"
+)
+RELATIVE = r"(?:this|last|next|past|coming|previous|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current)"
+ZONE = r"(?:\s*(?:a\.m\.|p\.m\.|am|pm|a\.m|p\.m))"
+
+
+def _compile(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+# Each rule: (name, compiled pattern). Earlier rules win ties between equally long matches.
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso_date", _compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?")),
+    ("slash_date", _compile(r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")),
+    ("weekday_date", re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
+    ("month_day_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?", re.IGNORECASE if False else 0)),
+    ("day_month_year", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
+    ("month_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})(?:,?\s+|\s+of\s+)(?P<y>{YEAR})\b")),
+    ("relative_month", _compile(rf"\b(?P<edge>{EDGE})?(?P<rel>this|last|next|past|coming|previous)\s+(?P<mon>{MONTH})\b")),
+    ("month", re.compile(rf"(?:\b(?P<edge>{EDGE}))?\b(?P<mon>{MONTH})(?!\s*\d)\b")),
+    ("weekday", re.compile(
+        rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate)\s+)?\b(?P<wd>{WEEKDAY})"
+        rf"(?:\s+(?P<part>morning|afternoon|evening|night))?(?![\w])")),
+    ("every_weekday", re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?")),
+    ("holiday", _compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Halloween)\b")),
+    ("decade", _compile(rf"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s\b")),
+    ("fiscal_year", _compile(rf"\b(?:the\s+)?(?P<edge>{EDGE})?(?:fiscal|financial|calendar|model|tax)(?:\s+year)?\s+(?P<y>{YEAR}|'\d\d)\b")),
+    ("year", _compile(rf"(?<![$\d.,-])\b(?P<edge>{EDGE})?(?P<y>{YEAR})\b(?![.,]\d|\s*(?:%|percent|tons?|people|shares|units|[-/]\d))")),
+    ("quarter", _compile(
+        rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})(?:'s)?\s+)?(?:(?P<yr>year-(?:earlier|ago)|prior-year)\s+)?"
+        rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>latest|last|current|previous|past|same|year-earlier|year-ago|recent|comparable|this|next|preceding))"
+        rf"[\s-]+(?:fiscal[\s-]+)?(?:-?\s*)?(?P<q>quarter|half|period)s?(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<yrel>this|last|next)\s+year))?\b")),
+    ("ordinal_quarter_adj", _compile(r"\b(?P<ord>first|second|third|fourth)-(?P<q>quarter|half)\b")),
+    ("the_quarter", _compile(r"\b(?:the|this)\s+(?:fiscal\s+)?(?P<q>quarter|period)\b")),
+    ("the_year", _compile(r"\b(?P<det>the|this)\s+(?P<fiscal>(?:fiscal|full|calendar)\s+)?year\b(?!-|\s+(?:before|after|earlier|ago))")),
+    ("part_relative", _compile(rf"\b(?P<rel>this|last|yesterday|tomorrow|tonight|today)\s+(?P<part>{PART})?(?:\b|$)")),
+    ("ago", _compile(rf"\b(?P<approx>{APPROX})?(?P<n>{NUMBER})[\s-]+(?P<u>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now|previously)\b")),
+    ("year_earlier", _compile(r"\b(?:a|one)\s+year\s+(?P<dir>earlier|ago|before)|\byear-(?P<dir2>earlier|ago)\b(?!\s+(?:quarter|period))")),
+    ("edge_relative", _compile(rf"\b(?P<edge>earlier|later|early|late|mid|end\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]+(?P<rel>this|last|next)\s+(?P<u>week|month|year|decade|century|{SEASON})\b")),
+    ("relative_unit", _compile(rf"\b(?P<rel>this|last|next|past|coming|previous|following|current|same)\s+(?P<u>week(?:end)?|month|quarter|year|decade|century|{SEASON})\b")),
+    ("season", _compile(rf"\b(?:the\s+)?(?P<edge>early|late|mid)?[\s-]?(?P<s>{SEASON})(?:\s+of\s+(?P<y>{YEAR}))?\b(?!\s*(?:of\s+(?!\d)|semester|term|session|games|olympics))")),
+    ("duration", _compile(
+        rf"\b(?P<approx>{APPROX})?(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|latest|same|whole|entire|full)\s+|the\s+|an?\s+(?:additional|further|extra)\s+)?"
+        rf"(?P<n>{NUMBER})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|calendar\s+|business\s+)?(?P<u>{UNIT})s?\b(?P<tail>[\s-]+(?:old|long))?")),
+    ("past_unit", _compile(rf"\b(?P<det>the\s+(?:past|last|next|previous|coming|following))\s+(?P<u>{UNIT})\b")),
+    ("plural_unit", _compile(rf"\b(?P<pre>recent\s+|coming\s+|past\s+)?(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s\b(?!\s+(?:ago|later|earlier))")),
+    ("set", _compile(rf"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)|(?:every|each|per)\s+(?P<u>{UNIT}|{PART})|(?<=\btimes\s)an?\s+(?P<u2>{UNIT}))\b")),
+    ("clock", _compile(rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC|ET))?")),
+    ("noon", _compile(r"\b(?P<w>noon|midnight|midday)\b")),
+    ("deictic", _compile(
+        r"\b(?P<w>today|yesterday|tomorrow|tonight|now|nowadays|currently|presently|recently|lately|previously|formerly"
+        r"|soon|the\s+future|the\s+past|the\s+present|this\s+time|these\s+days|the\s+moment|at\s+present|right\s+now|once|former)\b")),
+    ("adjective_ref", _compile(r"\b(?P<w>current|recent|future|earlier|later)\b")),
+)
