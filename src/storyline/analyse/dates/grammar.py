@@ -93,8 +93,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("the_quarter", _compile(r"\b(?:the|this)\s+(?:fiscal\s+)?(?P<q>quarter|period)\b")),
     ("the_year", _compile(r"\b(?P<det>the|this)\s+(?P<fiscal>(?:fiscal|full|calendar)\s+)?year\b(?!-|\s+(?:before|after|earlier|ago))")),
     ("part_relative", _compile(rf"\b(?P<rel>this|last|yesterday|tomorrow|tonight|today)\s+(?P<part>{PART})?(?:\b|$)")),
-    ("ago", _compile(rf"\b(?P<approx>{APPROX})?(?P<n>{NUMBER})[\s-]+(?P<u>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now|previously)\b")),
     ("year_earlier", _compile(r"\b(?:a|one)\s+year\s+(?P<dir>earlier|ago|before)|\byear-(?P<dir2>earlier|ago)\b(?!\s+(?:quarter|period))")),
+    ("ago", _compile(rf"\b(?P<approx>{APPROX})?(?P<n>{NUMBER})[\s-]+(?P<u>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now|previously)\b")),
     ("edge_relative", _compile(rf"\b(?P<edge>earlier|later|early|late|mid|end\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]+(?P<rel>this|last|next)\s+(?P<u>week|month|year|decade|century|{SEASON})\b")),
     ("relative_unit", _compile(rf"\b(?P<rel>this|last|next|past|coming|previous|following|current|same)\s+(?P<u>week(?:end)?|month|quarter|year|decade|century|{SEASON})\b")),
     ("season", _compile(rf"\b(?:the\s+)?(?P<edge>early|late|mid)?[\s-]?(?P<s>{SEASON})(?:\s+of\s+(?P<y>{YEAR}))?\b(?!\s*(?:of\s+(?!\d)|semester|term|session|games|olympics))")),
@@ -103,11 +103,11 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?P<n>{NUMBER})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|calendar\s+|business\s+)?(?P<u>{UNIT})s?\b(?P<tail>[\s-]+(?:old|long))?")),
     ("past_unit", _compile(rf"\b(?P<det>the\s+(?:past|last|next|previous|coming|following))\s+(?P<u>{UNIT})\b")),
     ("plural_unit", _compile(rf"\b(?P<pre>recent\s+|coming\s+|past\s+)?(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s\b(?!\s+(?:ago|later|earlier))")),
-    ("set", _compile(rf"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)|(?:every|each|per)\s+(?P<u>{UNIT}|{PART})|(?<=\btimes\s)an?\s+(?P<u2>{UNIT}))\b")),
+    ("set", _compile(rf"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?P<u>{UNIT}|{PART})|(?<=\btimes\s)an?\s+(?P<u2>{UNIT}))\b")),
     ("clock", _compile(rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC|ET))?")),
     ("noon", _compile(r"\b(?P<w>noon|midnight|midday)\b")),
     ("deictic", _compile(
-        r"\b(?P<w>today|yesterday|tomorrow|tonight|now|nowadays|currently|presently|recently|lately|previously|formerly"
-        r"|soon|the\s+future|the\s+past|the\s+present|this\s+time|these\s+days|the\s+moment|at\s+present|right\s+now|once|former)\b")),
-    ("adjective_ref", _compile(r"\b(?P<w>current|recent|future|earlier|later)\b")),
+        r"\b(?P<w>today|yesterday|tomorrow|tonight|now|nowadays|currently|presently|recently|lately|formerly"
+        r"|the\s+future|the\s+past|the\s+present|these\s+days|at\s+present|right\s+now)\b")),
+    ("adjective_ref", _compile(r"\b(?P<w>current)\b")),
 )

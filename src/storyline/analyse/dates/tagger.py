@@ -29,14 +29,50 @@ class Timex:
         return record
 
 
-# Words that make the clause around an expression speak of the future: "will meet Friday".
-_FUTURE = re.compile(
-    r"\b(?:will|won't|wo\s+n't|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+to|scheduled|expects?\s+to"
-    r"|is\s+expected|are\s+expected|due\s+to|set\s+to|intends?\s+to|next|upcoming|until|by|before)\b",
-    re.IGNORECASE,
+# Tense cues, read outward from the expression: the nearest one in its clause decides.
+_FUTURE_WORDS = frozenset("will wo 'll shall must plans plan planning scheduled slated expects expect expected intends "
+                          "intend upcoming due gonna".split())
+_PAST_WORDS = frozenset(
+    "said says was were had did told met rose fell began came went took made saw gave got left paid sold bought held led "
+    "ran won lost spent sent kept found became brought thought felt struck fought spoke wrote grew knew threw drew shot "
+    "stood broke chose drove flew froze hid rode rang sang sank swam tore wore woke ago earlier last announced reported "
+    "did n't".split()
 )
-_PAST = re.compile(r"\b(?:said|says|was|were|had|did|ago|last|earlier|reported|announced|told)\b|\b\w+ed\b", re.IGNORECASE)
-_CLAUSE_EDGE = re.compile(r"[.;!?]\s|\n")
+_NOT_PAST_ED = frozenset("need speed seed feed bed red shed indeed proceed exceed succeed breed embed".split())
+_TOKEN = re.compile(r"[A-Za-z']+")
+_CLAUSE_EDGE = re.compile(r"[.;!?]\s|\n|[,:]\s(?=[A-Z])")
+
+
+def direction_at(text: str, start: int, end: int) -> int:
+    """The tense of the clause around an expression: -1 past, +1 future, 0 when nothing says.
+
+    The nearest cue before the expression wins ("will meet on Friday", "met on Friday"); when
+    there is none, the nearest after it ("on Friday, he said").
+    """
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 160), start)), default=max(0, start - 160))
+    edge = _CLAUSE_EDGE.search(text, end)
+    right = edge.start() if edge and edge.start() - end < 120 else min(len(text), end + 120)
+    before = _TOKEN.findall(text[left:start])[-10:]
+    after = _TOKEN.findall(text[end:right])[:8]
+    if before and before[-1].lower() == "by":
+        return 1  # a deadline: "returned by Jan. 14"
+    if before and before[-1].lower() == "since":
+        return -1
+    for words in (reversed(before), after):
+        for word in words:
+            verdict = _word_tense(word.lower())
+            if verdict:
+                return verdict
+    return 0
+
+
+def _word_tense(word: str) -> int:
+    if word in _FUTURE_WORDS:
+        return 1
+    if word in _PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED):
+        return -1
+    return 0
+
 
 _UNIT_CALENDAR = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
 _DURATION_UNIT = {"S": "S", "M": "M", "H": "H", "D": "D", "W": "W", "WE": "D", "W2": "W", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE", "ML": "ML"}
@@ -79,15 +115,13 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
     return chosen
 
 
-def direction_at(text: str, start: int, end: int) -> int:
-    """-1 when the clause around an expression speaks of the past (the default in news), +1 of the future."""
-    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
-    edge = _CLAUSE_EDGE.search(text, end)
-    right = edge.start() if edge and edge.start() - end < 120 else min(len(text), end + 120)
-    before = text[left:start]
-    if _FUTURE.search(before[-80:]) or _FUTURE.search(text[end:right][:40]):
-        return 1
-    return -1
+def _nearest(anchor: date, month: int, day: int | None) -> int:
+    """With no tense to go by, the direction in which a year-less month (and day) lies nearer the anchor."""
+    back = cal.safe_date(cal.month_year(anchor, month, -1, day), month, day or 15)
+    ahead = cal.safe_date(cal.month_year(anchor, month, 1, day), month, day or 15)
+    if back is None or ahead is None:
+        return -1
+    return -1 if (anchor - back) <= (ahead - anchor) * 2 else 1
 
 
 def _number(word: str) -> float | None:
@@ -188,7 +222,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if g.get("y"):
             year = int(g["y"])
         elif anchor:
-            year = cal.month_year(anchor, month, direction(), day_number)
+            year = cal.month_year(anchor, month, direction() or _nearest(anchor, month, day_number), day_number)
         else:
             return "DATE", f"XXXX-{month:02d}-{day_number:02d}", None, None
         day = cal.safe_date(year, month, day_number)
@@ -202,8 +236,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         raw = g["mon"]
         if raw == "May" and re.match(r"\s+(?:be|have|not|also|well|yet|still|I|we|you)\b", text[end:end + 6] + " "):
             return None  # the modal verb
-        if raw.lower().rstrip(".") in ("mar", "jun", "jul", "sep", "oct", "dec") and not raw.endswith("."):
-            return None
+        if raw.lower() in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
+            return None  # an abbreviation without its full stop is more often a name or code
         if name == "month" and raw.endswith(".") and not raw[0].isupper():
             return None
         month = MONTHS[raw.lower().rstrip(".")]
@@ -217,7 +251,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         elif rel == "this":
             year = anchor.year
         else:
-            year = cal.month_year(anchor, month, direction())
+            year = cal.month_year(anchor, month, direction() or _nearest(anchor, month, None))
         return "DATE", f"{year:04d}-{month:02d}", _edge_mod(g.get("edge")), None
     if name in ("weekday", "every_weekday"):
         weekday = WEEKDAYS[g["wd"].lower().rstrip(".")]
@@ -232,10 +266,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
                 day = cal.weekday_date(anchor - timedelta(days=1), weekday, -1)
             elif rel in ("next", "coming"):
                 day = cal.weekday_date(anchor + timedelta(days=1), weekday, +1)
-            elif rel == "this":
-                day = cal.weekday_date(anchor, weekday, direction())
             else:
-                day = cal.weekday_date(anchor, weekday, direction())
+                day = cal.weekday_date(anchor, weekday, 1 if direction() > 0 else -1)
             value = day.isoformat()
         if rel in ("early", "late"):
             start = m.start("wd")
@@ -367,7 +399,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if rel in ("past",) and name == "relative_unit" and unit != "weekend":
             return "DURATION", _duration(1, unit), None, None
         if unit == "weekend" and step == 0:
-            return "DATE", cal.shift(anchor, "weekend", 0 if anchor.weekday() >= 4 else -1 if direction() < 0 else 0), None, None
+            return "DATE", cal.shift(anchor, "weekend", 0 if anchor.weekday() >= 4 or direction() > 0 else -1), None, None
         return "DATE", cal.shift(anchor, unit, step), mod, None
     if name == "season":
         season = cal.SEASONS[g["s"].lower()]
@@ -378,16 +410,19 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None
         if not anchor:
             return "DATE", f"XXXX-{season}", _edge_mod(g.get("edge")), None
-        return "DATE", f"{cal.season_year(anchor, season, direction()):04d}-{season}", _edge_mod(g.get("edge")), None
+        return "DATE", f"{cal.season_year(anchor, season, direction() or -1):04d}-{season}", _edge_mod(g.get("edge")), None
     if name == "duration":
         amount = _number(g["n"])
         number_word = g["n"].lower()
         if amount is None and not any(v in number_word for v in ("several", "few", "many", "some", "number", "numerous", "countless", "recent")):
             return None
-        if number_word in ("a", "an") and not g.get("det") and g["u"].lower() in ("second", "minute") and not g.get("approx"):
-            pass
-        if g.get("tail") and not g.get("det"):
-            pass
+        unit_word = g["u"].lower()
+        if number_word in ("a", "an") and unit_word == "second" and not g.get("approx"):
+            return None  # "a second time"
+        if g.get("tail") and "old" in g["tail"].lower():
+            return None  # ages are not time expressions in TimeML
+        if unit_word == "quarter" and text[m.start("u") - 1] == "-" and amount is not None and amount < 4:
+            return None  # "three-quarters", a fraction
         if amount is not None and amount > 10000:
             return None
         return "DURATION", _duration(amount, g["u"]), _mod(g.get("approx")), None
