@@ -41,7 +41,7 @@ _NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, rever
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (
-    rf"(?:\d+(?:[.,]\d+)?|(?:{_TENS})[\s-](?:{_ONES})|{_NUM_WORD}|(?:{'|'.join(VAGUE_NUMBERS)}))"
+    rf"(?:\d+\s+1/2|\d+(?:[.,]\d+)?|(?:{_TENS})[\s-](?:{_ONES})|{_NUM_WORD}|(?:{'|'.join(VAGUE_NUMBERS)}))"
     r"(?:\s+(?:and\s+)?(?:a\s+)?half)?"
 )
 UNIT = r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ie)|millennium)"
@@ -86,7 +86,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fiscal_year", _compile(rf"\b(?:the\s+)?(?P<edge>{EDGE})?(?:fiscal|financial|calendar|model|tax)(?:\s+year)?\s+(?P<y>{YEAR}|'\d\d)\b")),
     ("year", _compile(rf"(?<![$\d.,-])\b(?P<edge>{EDGE})?(?P<y>{YEAR})\b(?![.,]\d|\s*(?:%|percent|tons?|people|shares|units|[-/]\d))")),
     ("quarter", _compile(
-        rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})(?:'s)?\s+)?(?:(?P<yr>year-(?:earlier|ago)|prior-year)\s+)?"
+        rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})(?:'s)?\s+|(?P<yrel0>this|last|next)\s+year's\s+)?(?:(?P<yr>year-(?:earlier|ago)|prior-year)\s+)?"
         rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>latest|last|current|previous|past|same|year-earlier|year-ago|recent|comparable|this|next|preceding))"
         rf"[\s-]+(?:fiscal[\s-]+)?(?:-?\s*)?(?P<q>quarter|half|period)s?(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<yrel>this|last|next)\s+year))?\b")),
     ("ordinal_quarter_adj", _compile(r"\b(?P<ord>first|second|third|fourth)-(?P<q>quarter|half)\b")),
@@ -94,6 +94,12 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("the_year", _compile(r"\b(?P<det>the|this)\s+(?P<fiscal>(?:fiscal|full|calendar)\s+)?year\b(?!-|\s+(?:before|after|earlier|ago))")),
     ("part_relative", _compile(rf"\b(?P<rel>this|last|yesterday|tomorrow|tonight|today)\s+(?P<part>{PART})?(?:\b|$)")),
     ("year_earlier", _compile(r"\b(?:a|one)\s+year\s+(?P<dir>earlier|ago|before)|\byear-(?P<dir2>earlier|ago)\b(?!\s+(?:quarter|period))")),
+    ("that_unit", _compile(rf"\b(?:(?P<edge>earlier|later|early|late)\s+)?that\s+(?:same\s+)?(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
+    ("next_unit", _compile(r"\b(?:the\s+)?(?P<rel>next|following|previous|preceding|same)\s+(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
+    ("unit_after", _compile(r"\b(?:the|a)\s+(?P<u>day|week|month|year)\s+(?P<rel>after|before)\b")),
+    ("spelled_year", _compile(
+        r"\b(?:the\s+year\s+)?(?P<y>(?:nineteen|eighteen)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+        r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b")),
     ("ago", _compile(rf"\b(?P<approx>{APPROX})?(?P<n>{NUMBER})[\s-]+(?P<u>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now|previously)\b")),
     ("edge_relative", _compile(rf"\b(?P<edge>earlier|later|early|late|mid|end\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]+(?P<rel>this|last|next)\s+(?P<u>week|month|year|decade|century|{SEASON})\b")),
     ("relative_unit", _compile(rf"\b(?P<rel>this|last|next|past|coming|previous|following|current|same)\s+(?P<u>week(?:end)?|month|quarter|year|decade|century|{SEASON})\b")),

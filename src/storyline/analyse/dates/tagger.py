@@ -110,9 +110,55 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         kind, value, mod, span = resolved
         s, e = span if span else (start, end)
         taken.append((s, e))
-        chosen.append(Timex(s, e, text[s:e], kind, value, name, mod))
-    chosen.sort(key=lambda t: t.start)
-    return chosen
+        chosen.append((Timex(s, e, text[s:e], kind, value, name, mod), match))
+    chosen.sort(key=lambda pair: pair[0].start)
+    return _resolve_anaphora(chosen, text, anchor)
+
+
+_ANAPHORIC = frozenset({"that_unit", "next_unit", "unit_after", "ago"})
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: date | None) -> list[Timex]:
+    """Give expressions anchored on an earlier date in the text ("that day", "the next day",
+    "two days later", "the day after his call") their value from the latest full date before them."""
+    reference = anchor
+    resolved = []
+    for timex, match in chosen:
+        if timex.rule in _ANAPHORIC:
+            value = _anaphor_value(timex.rule, match, reference, anchor)
+            if value is not None:
+                timex = Timex(timex.start, timex.end, timex.text, value[0], value[1], timex.rule, timex.mod)
+        resolved.append(timex)
+        if timex.type in ("DATE", "TIME") and _FULL_DATE.match(timex.value) and timex.rule not in ("clock", "noon"):
+            reference = date.fromisoformat(timex.value[:10])
+    return resolved
+
+
+def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date | None) -> tuple[str, str] | None:
+    g = m.groupdict()
+    if rule == "ago":
+        word = " ".join(g["dir"].lower().split())
+        if word not in ("later", "earlier", "after", "before"):
+            return None  # "ago", "from now": the publication date is the anchor
+        amount, unit = _number(g["n"]), g["u"].lower()
+        if reference is None or amount is None or amount != int(amount) or unit in _TIME_UNITS:
+            return None
+        calendar_unit = _UNIT_CALENDAR.get(_unit_key(unit), "day")
+        sign = 1 if word in ("later", "after") else -1
+        if calendar_unit == "day":
+            return "DATE", (reference + timedelta(days=sign * int(amount))).isoformat()
+        return "DATE", cal.shift(reference, "week" if calendar_unit == "weekend" else calendar_unit, sign * int(amount))
+    if reference is None:
+        return None
+    unit = g["u"].lower()
+    rel = (g.get("rel") or "").lower()
+    step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}.get(rel, 0)
+    if unit in PARTS_OF_DAY:
+        return "TIME", f"{(reference + timedelta(days=step)).isoformat()}T{PARTS_OF_DAY[unit]}"
+    if unit == "day":
+        return "DATE", (reference + timedelta(days=step)).isoformat()
+    return "DATE", cal.shift(reference, unit, step)
 
 
 def _nearest(anchor: date, month: int, day: int | None) -> int:
@@ -127,6 +173,8 @@ def _nearest(anchor: date, month: int, day: int | None) -> int:
 def _number(word: str) -> float | None:
     word = " ".join(word.lower().replace("-", " ").split())
     half = 0.0
+    if word.endswith(" 1/2"):
+        word, half = word[:-4], 0.5
     if word.endswith(" half"):
         word = re.sub(r"\s+(?:and\s+)?(?:a\s+)?half$", "", word)
         half = 0.5
@@ -167,6 +215,8 @@ def _duration(amount: float | None, unit_word: str) -> str:
             amount = amount * factor
             if key in ("H", "M") and unit in ("day", "hour"):
                 return f"PT{_amount(amount)}{key}"
+    if key in ("DE", "CE", "ML") and amount is not None:
+        return f"P{_amount(amount * {'DE': 10, 'CE': 100, 'ML': 1000}[key])}Y"  # TimeBank writes decades in years
     if unit in _TIME_UNITS:
         return f"PT{_amount(amount)}{_DURATION_UNIT[key]}"
     return f"P{_amount(amount)}{_DURATION_UNIT[key]}"
@@ -222,7 +272,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if g.get("y"):
             year = int(g["y"])
         elif anchor:
-            year = cal.month_year(anchor, month, direction() or _nearest(anchor, month, day_number), day_number)
+            year = cal.month_year(anchor, month, _nearest(anchor, month, day_number), day_number)
         else:
             return "DATE", f"XXXX-{month:02d}-{day_number:02d}", None, None
         day = cal.safe_date(year, month, day_number)
@@ -251,7 +301,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         elif rel == "this":
             year = anchor.year
         else:
-            year = cal.month_year(anchor, month, direction() or _nearest(anchor, month, None))
+            year = cal.month_year(anchor, month, 1 if direction() > 0 else _nearest(anchor, month, None))
         return "DATE", f"{year:04d}-{month:02d}", _edge_mod(g.get("edge")), None
     if name in ("weekday", "every_weekday"):
         weekday = WEEKDAYS[g["wd"].lower().rstrip(".")]
@@ -311,9 +361,12 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         half = unit == "half"
         year_text = g.get("y1") or g.get("y2")
         rel = (g.get("rel") or "").lower()
-        shifted = -1 if (g.get("yr") or rel in ("year-earlier", "year-ago") or (g.get("yrel") or "").lower() == "last") else 0
-        if (g.get("yrel") or "").lower() == "next":
+        year_rel = (g.get("yrel") or g.get("yrel0") or "").lower()
+        shifted = -1 if (g.get("yr") or rel in ("year-earlier", "year-ago") or year_rel == "last") else 0
+        if year_rel == "next":
             shifted = 1
+        if year_rel in ("next", "last", "this") and g.get("ord") and anchor:
+            return "DATE", f"{anchor.year + shifted:04d}-{'H' if half else 'Q'}{min(ORDINALS[g['ord'].lower()], 2) if half else ORDINALS[g['ord'].lower()]}", None, None
         if g.get("ord"):
             number = ORDINALS[g["ord"].lower()]
             if half:
@@ -374,6 +427,17 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if calendar_unit == "weekend":
             calendar_unit = "week"
         return "DATE", cal.shift(anchor, calendar_unit, sign * steps), _mod(g.get("approx")), None
+    if name in ("that_unit", "next_unit", "unit_after"):
+        if name == "unit_after" and not re.match(r"\s+(?:his|her|its|their|the|a|an)\b", text[end:end + 8]):
+            return None  # "the day after" needs an event after it: "the day after his call"
+        return "DATE", "XXXX-XX-XX", None, None
+    if name == "spelled_year":
+        words = re.split(r"[\s-]+", g["y"].lower())
+        if words[0] == "two":
+            return "DATE", f"{2000 + int(_number(' '.join(words[3 if len(words) > 3 and words[2] == 'and' else 2:]) or '0') or 0):04d}", None, None
+        hundreds = {"nineteen": 1900, "eighteen": 1800}[words[0]]
+        rest = _number(" ".join(words[1:]))
+        return ("DATE", f"{hundreds + int(rest):04d}", None, None) if rest is not None else None
     if name == "year_earlier":
         if not anchor:
             return "DATE", "XXXX", None, None
