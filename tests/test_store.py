@@ -13,6 +13,7 @@ from conftest import STORYLINE
 from storyline.errors import StoreError
 from storyline.ingest.run import ingest
 from storyline.store.base import open_store
+from storyline.store.sqlite import MIGRATIONS
 
 STORM = "Storm closes the coast road\n\nThe coast road near Brellan was closed on Sunday after a storm brought down trees, police said."
 FAIR = "Brellan fair draws record crowd\n\nA record 40,000 visitors came to the Brellan summer fair on Saturday, organisers said."
@@ -104,7 +105,9 @@ def test_get_by_prefix_and_unknown_id(tmp_path, store):
 def test_schema_is_migrated_and_versioned(tmp_path):
     path = tmp_path / "v.db"
     open_store(str(path)).close()
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 1
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    columns = {row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(articles)")}
+    assert "published_confidence" in columns  # added by the second migration
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     sqlite3.connect(path).execute("PRAGMA user_version = 99")
     with pytest.raises(StoreError, match="newer than this storyline knows"):

@@ -130,8 +130,8 @@ def articles(
                                   "sources": list(stored.sources)}, ensure_ascii=False), markup=False)
         return
     table = Table(box=None)
-    table.add_column("id", no_wrap=True)
-    table.add_column("published", no_wrap=True)
+    table.add_column("id", no_wrap=True, min_width=10)
+    table.add_column("published", no_wrap=True, min_width=10)
     table.add_column("outlet", no_wrap=True, max_width=18, overflow="ellipsis")
     table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=3)
     table.add_column("source", no_wrap=True, overflow="ellipsis", ratio=2)
@@ -193,7 +193,7 @@ def extract(
 
     Example: storyline extract --published 2025-07-07 article.txt
     """
-    from storyline.analyse import analyse, default_stages
+    from storyline.analyse import Context, analyse, default_stages
     from storyline.clean.article import build_article
     from storyline.ingest.readers import read_inputs
     from storyline.store.serialise import extract_record
@@ -201,6 +201,7 @@ def extract(
     if format != "jsonl":
         raise typer.BadParameter(f"'{format}' is not a format extract writes; use jsonl", param_hint="--format")
     stages = default_stages()
+    context = Context.current()
     failed = False
     for path in files:
         for item in read_inputs([path]):
@@ -208,8 +209,8 @@ def extract(
                 record, failed = extract_record(path, None, error=item), True
             else:
                 try:
-                    article = build_article(item, published=published, keep_text=keep_text)
-                    record = extract_record(item.source if item.source != path and "#" in item.source else path, article, analyse(article, stages))
+                    article, results = analyse(build_article(item, published=published, keep_text=keep_text), stages, context)
+                    record = extract_record(item.source if item.source != path and "#" in item.source else path, article, results)
                 except StorylineError as exc:
                     record, failed = extract_record(path, None, error=exc), True
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -249,13 +250,20 @@ def reanalyze(db: Optional[str] = DbOption) -> None:
 
     Example: storyline reanalyze --db news.db
     """
-    from storyline.analyse import analyse, default_stages
+    from dataclasses import replace
+
+    from storyline.analyse import Context, analyse, default_stages
 
     stages = default_stages()
+    context = Context.current()
     with _open(db) as store:
         done = 0
         for stored in store.articles():
-            store.set_analysis(stored.article.id, analyse(stored.article, stages))
+            article = stored.article
+            if article.published_source == "inferred":
+                article = replace(article, published=None, published_source=None, published_confidence=None)
+            article, results = analyse(article, stages, context)
+            store.set_analysis(article, results)
             done += 1
     names = ", ".join(name for name, _ in stages) or "none yet"
     err.print(f"reanalysed {done} articles (stages: {names})")

@@ -80,6 +80,7 @@ class Article:
     language: str | None = None
     published: str | None = None
     published_source: str | None = None
+    published_confidence: float | None = None
     captions: tuple[Caption, ...] = ()
     headings: tuple[int, ...] = ()
     repeated: tuple[tuple[int, int], ...] = ()

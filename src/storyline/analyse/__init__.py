@@ -1,24 +1,49 @@
 """The analysis stages run on every clean article, by name.
 
-A stage is a pure function ``Article -> JSON-ready result``; ingest stores each stage's result with
-the article and ``storyline reanalyze`` recomputes them. Entities, dates and quotes register here
-as they land.
+A stage is a pure function ``(Article, Context) -> (Article, result)``: it may refine the article
+(the dates stage fills in an inferred publication date) and returns a JSON-ready result. Ingest
+stores each stage's result with the article; ``storyline reanalyze`` recomputes them. Entities and
+quotes register here as they land.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
 
 from storyline.records import Article
 
-Stage = Callable[[Article], object]
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a stage may know beyond the article: when the analysis runs (the time of ingestion)."""
+
+    now: date
+
+    @classmethod
+    def current(cls) -> Context:
+        return cls(datetime.now(timezone.utc).date())
+
+
+Stage = Callable[[Article, Context], tuple[Article, object]]
 
 
 def default_stages() -> tuple[tuple[str, Stage], ...]:
-    """The stages ingest runs, in order (none yet: entities, dates and quotes come with their issues)."""
-    return ()
+    """The stages ingest runs, in order."""
+    from storyline.analyse.dates.stage import date_stage
+
+    return (("timexes", date_stage),)
 
 
-def analyse(article: Article, stages: tuple[tuple[str, Stage], ...]) -> dict[str, object]:
-    """Run every stage on an article; the result maps stage name to its output."""
-    return {name: stage(article) for name, stage in stages}
+def analyse(article: Article, stages: tuple[tuple[str, Stage], ...], context: Context | None = None) -> tuple[Article, dict[str, object]]:
+    """Run every stage on an article, in order.
+
+    Returns:
+        The article as the stages refined it, and a mapping of stage name to result.
+    """
+    context = context or Context.current()
+    results: dict[str, object] = {}
+    for name, stage in stages:
+        article, results[name] = stage(article, context)
+    return article, results

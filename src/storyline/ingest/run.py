@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from storyline.analyse import Stage, analyse, default_stages
+from storyline.analyse import Context, Stage, analyse, default_stages
 from storyline.clean.article import build_article
 from storyline.errors import StorylineError
 from storyline.ingest.readers import MAX_ARTICLE_BYTES, read_inputs
@@ -63,6 +63,7 @@ def ingest(
 
 
 def _ingest_all(inputs, store, published, max_bytes, stages, on_result, report: IngestReport) -> None:
+    context = Context.current()
     for item in read_inputs(inputs, max_bytes):
         if isinstance(item, StorylineError):
             _fail(report, store, item, None, on_result)
@@ -73,7 +74,8 @@ def _ingest_all(inputs, store, published, max_bytes, stages, on_result, report: 
         except StorylineError as exc:
             _fail(report, store, exc, item, on_result)
             continue
-        outcome = store.save(article, item.data, item.media_type, analyse(article, stages))
+        article, results = analyse(article, stages, context)
+        outcome = store.save(article, item.data, item.media_type, results)
         report.counts[outcome.status] += 1
         if on_result:
             on_result(item.source, outcome.status)

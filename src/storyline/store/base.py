@@ -70,8 +70,8 @@ class Store(abc.ABC):
         """Articles, newest first, filtered by outlet, publication date range and full-text query."""
 
     @abc.abstractmethod
-    def set_analysis(self, article_id: str, analysis: dict[str, object]) -> None:
-        """Replace an article's analysis results."""
+    def set_analysis(self, article: Article, analysis: dict[str, object]) -> None:
+        """Replace an article's analysis results and the publication date the analysis inferred."""
 
     @abc.abstractmethod
     def count(self) -> int:

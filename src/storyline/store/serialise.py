@@ -29,6 +29,7 @@ def extract_record(path: str, article: Article | None, analysis: dict[str, objec
         "language": article.language,
         "published": article.published,
         "published_source": article.published_source,
+        "published_confidence": article.published_confidence,
         "text": article.text,
         "captions": [{"text": c.text, "credit": c.credit} for c in article.captions],
         "headings": list(article.headings),

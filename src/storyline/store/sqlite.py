@@ -71,6 +71,9 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     """,
+    """
+    ALTER TABLE articles ADD COLUMN published_confidence REAL;  -- for an inferred date, 0 to 1
+    """,
 )
 
 _CURRENT = "EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id AND s.latest = 1)"
@@ -150,10 +153,10 @@ class SQLiteStore(Store):
             rid = self._save_raw(raw, media_type, now, article.raw_id)
             inserted = self.db.execute(
                     "INSERT OR IGNORE INTO articles (id, raw_id, title, outlet, url, language, published, published_source,"
-                    " authors, text, cleaning, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " published_confidence, authors, text, cleaning, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         article.id, rid, article.title, article.outlet, article.url, article.language,
-                        article.published, article.published_source, json.dumps(list(article.authors)),
+                        article.published, article.published_source, article.published_confidence, json.dumps(list(article.authors)),
                         article.text, json.dumps(_cleaning(article), ensure_ascii=False), now,
                     ),
                 ).rowcount
@@ -193,9 +196,13 @@ class SQLiteStore(Store):
                 (source, code, message, rid, _now()),
             )
 
-    def set_analysis(self, article_id: str, analysis: dict[str, object]) -> None:
+    def set_analysis(self, article: Article, analysis: dict[str, object]) -> None:
         with self._transaction():
-            self._write_analysis(article_id, analysis)
+            self.db.execute(
+                "UPDATE articles SET published = ?, published_source = ?, published_confidence = ? WHERE id = ?",
+                (article.published, article.published_source, article.published_confidence, article.id),
+            )
+            self._write_analysis(article.id, analysis)
 
     def get(self, article_id: str) -> StoredArticle:
         rows = self.db.execute(
@@ -248,7 +255,8 @@ class SQLiteStore(Store):
         return self.db.execute("SELECT source, code, message FROM failures ORDER BY rowid").fetchall()
 
     def _stored(self, row) -> StoredArticle:
-        (aid, rid, title, outlet, url, language, published, published_source, authors, text, cleaning, ingested_at) = row
+        (aid, rid, title, outlet, url, language, published, published_source, confidence, authors, text, cleaning,
+         ingested_at) = row
         cleaned = json.loads(cleaning)
         sources = tuple(
             s for (s,) in self.db.execute("SELECT source FROM sources WHERE article_id = ? ORDER BY seen_at, source", (aid,))
@@ -269,6 +277,7 @@ class SQLiteStore(Store):
             language=language,
             published=published,
             published_source=published_source,
+            published_confidence=confidence,
             captions=tuple(Caption(**c) for c in cleaned["captions"]),
             headings=tuple(cleaned["headings"]),
             repeated=tuple(tuple(pair) for pair in cleaned["repeated"]),
@@ -283,7 +292,7 @@ class SQLiteStore(Store):
 
 
 _COLUMNS = (
-    "a.id, a.raw_id, a.title, a.outlet, a.url, a.language, a.published, a.published_source,"
+    "a.id, a.raw_id, a.title, a.outlet, a.url, a.language, a.published, a.published_source, a.published_confidence,"
     " a.authors, a.text, a.cleaning, a.ingested_at"
 )
 
@@ -311,9 +320,12 @@ def _statements(script: str) -> list[str]:
     for line in script.strip().splitlines():
         current.append(line)
         joined = "\n".join(current).strip()
-        if joined.endswith(";") and sqlite3.complete_statement(joined):
+        if sqlite3.complete_statement(joined):
             statements.append(joined)
             current = []
+    leftover = "\n".join(current).strip()
+    if leftover:
+        raise ValueError(f"migration ends in an incomplete statement: {leftover[:80]}")
     return statements
 
 

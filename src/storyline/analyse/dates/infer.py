@@ -1,0 +1,115 @@
+"""Inferring a missing publication date from what an article says about time.
+
+Evidence, found with the expressions left unanchored:
+- explicit dates with a year ("July 3, 2025"): the article was published on or after the latest
+  one it reports in the past tense;
+- year-less dates ("July 4") and weekdays ("last Friday", "on Thursday"): a candidate date makes
+  them consistent when a weekday, resolved against it, lands on a mentioned date ("Friday" and
+  "July 4" are one day only in years where July 4 is a Friday);
+- the reporting day: "said Monday" names the publication day's weekday more often than not.
+
+Candidates run from each mentioned date to a week after it; each is scored by the evidence it
+makes consistent, and the most recent best candidate not after the time of ingestion wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from storyline.analyse.dates import calendar as cal
+from storyline.analyse.dates.tagger import Timex, direction_at, find_timexes
+
+_YEARS_BACK = 40
+_MAX_DELAY_DAYS = 7
+_MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
+_WEEKDAY = re.compile(r"^XXXX-WXX-(\d)$")
+_FULL = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+_REPORTING = re.compile(r"\b(?:said|says|told|announced|wrote|added)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class InferredDate:
+    """A publication date inferred from the text, with how sure the inference is (0 to 1)."""
+
+    value: date
+    confidence: float
+    evidence: tuple[str, ...]
+
+
+def infer_publication_date(text: str, now: date, extra_text: str = "") -> InferredDate | None:
+    """The most likely publication date of an article that does not give one.
+
+    Args:
+        text: the article text.
+        now: the time of ingestion: the date is never after it.
+        extra_text: more text of the same article that may date it (photo captions).
+
+    Returns:
+        The inferred date, or None when the text holds no date to go by.
+    """
+    full_text = text + ("\n\n" + extra_text if extra_text else "")
+    mentions = find_timexes(full_text, None)
+    explicit = [(t, date(*map(int, _FULL.match(t.value).groups()))) for t in mentions if _FULL.match(t.value) and t.type == "DATE"]
+    month_days = [(t, int(m[1]), int(m[2])) for t in mentions if (m := _MONTH_DAY.match(t.value))]
+    weekdays = [(t, int(m[1]) - 1) for t in mentions if (m := _WEEKDAY.match(t.value))]
+    if not explicit and not month_days:
+        return None
+
+    candidates: set[date] = set()
+    for _t, day in explicit:
+        if day <= now:
+            candidates.update(day + timedelta(days=k) for k in range(_MAX_DELAY_DAYS + 1))
+    for _t, month, day_number in month_days:
+        for year in range(now.year, now.year - _YEARS_BACK, -1):
+            day = cal.safe_date(year, month, day_number)
+            if day is not None:
+                candidates.update(day + timedelta(days=k) for k in range(_MAX_DELAY_DAYS + 1))
+    candidates = {c for c in candidates if c <= now}
+    if not candidates:
+        return None
+
+    directions = {id(t): direction_at(full_text, t.start, t.end) for t, *_ in weekdays + month_days}
+    best: tuple[float, date, tuple[str, ...]] | None = None
+    for candidate in candidates:
+        score, evidence = _score(candidate, full_text, explicit, month_days, weekdays, directions)
+        key = (score, candidate)
+        if best is None or key > (best[0], best[1]):
+            best = (score, candidate, evidence)
+    score, value, evidence = best
+    confidence = max(0.1, min(0.95, 0.3 + 0.15 * score))
+    return InferredDate(value, round(confidence, 2), evidence)
+
+
+def _score(candidate: date, text: str, explicit, month_days, weekdays, directions) -> tuple[float, tuple[str, ...]]:
+    score, evidence = 0.0, []
+    mentioned = {}
+    for t, month, day_number in month_days:
+        year = cal.month_year(candidate, month, directions[id(t)] or -1, day_number)
+        day = cal.safe_date(year, month, day_number)
+        if day is not None:
+            mentioned[day] = t.text
+    for t, day in explicit:
+        if day > candidate and direction_at(text, t.start, t.end) <= 0:
+            score -= 3  # a past event after the publication date
+    latest = max(list(mentioned) + [d for _t, d in explicit if d <= candidate], default=None)
+    if latest is not None and latest <= candidate:
+        score -= 0.1 * (candidate - latest).days
+    elif latest is not None:
+        score -= 1
+    for t, weekday in weekdays:
+        resolved = cal.weekday_date(candidate, weekday, 1 if directions[id(t)] > 0 else -1)
+        if _is_last(t):
+            resolved = cal.weekday_date(candidate - timedelta(days=1), weekday, -1)
+        if resolved in mentioned:
+            score += 2
+            evidence.append(f"{t.text} = {mentioned[resolved]} ({resolved.isoformat()})")
+        if resolved == candidate and _REPORTING.search(text[max(0, t.start - 20) : t.start]):
+            score += 1
+            evidence.append(f"reported {t.text}")
+    return score, tuple(evidence)
+
+
+def _is_last(t: Timex) -> bool:
+    return t.text.lower().startswith(("last ", "past "))
