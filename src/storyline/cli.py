@@ -132,9 +132,9 @@ def articles(
     table = Table(box=None)
     table.add_column("id", no_wrap=True, min_width=10)
     table.add_column("published", no_wrap=True, min_width=10)
-    table.add_column("outlet", no_wrap=True, max_width=18, overflow="ellipsis")
-    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=3)
-    table.add_column("source", no_wrap=True, overflow="ellipsis", ratio=2)
+    table.add_column("outlet", no_wrap=True, min_width=8, max_width=16, overflow="ellipsis")
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=60)
+    table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=40)
     for stored in rows:
         a = stored.article
         table.add_row(a.id[:10], a.published or "-", a.outlet or "-", a.title or a.text[:60], stored.sources[-1] if stored.sources else "")
@@ -200,29 +200,36 @@ def extract(
 
     if format != "jsonl":
         raise typer.BadParameter(f"'{format}' is not a format extract writes; use jsonl", param_hint="--format")
+    from storyline.analyse.dates.stage import share_calendars
+
     stages = default_stages()
     context = Context.current()
-    failed = False
+    records: list[tuple[str, object, object, StorylineError | None]] = []
     for path in files:
         for item in read_inputs([path]):
+            name = item.source if not isinstance(item, StorylineError) and "#" in item.source else path
             if isinstance(item, StorylineError):
-                record, failed = extract_record(path, None, error=item), True
-            else:
-                try:
-                    article, results = analyse(build_article(item, published=published, keep_text=keep_text), stages, context)
-                    record = extract_record(item.source if item.source != path and "#" in item.source else path, article, results)
-                except StorylineError as exc:
-                    record, failed = extract_record(path, None, error=exc), True
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-            if record["error"]:
-                _fail_record(record)
+                records.append((path, None, None, item))
+                continue
+            try:
+                article, results = analyse(build_article(item, published=published, keep_text=keep_text), stages, context)
+                records.append((name, article, results, None))
+            except StorylineError as exc:
+                records.append((path, None, None, exc))
+    analysed = share_calendars([(a, r) for _n, a, r, e in records if e is None], context)
+    redated = iter(analysed)
+    failed = False
+    for name, article, results, error in records:
+        if error is None:
+            article, results = next(redated)
+            record = extract_record(name, article, results)
+        else:
+            record, failed = extract_record(name, None, error=error), True
+            _fail(error)
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     sys.stdout.flush()
     if failed:
         raise typer.Exit(1)
-
-
-def _fail_record(record: dict) -> None:
-    err.print(Text("error: ", style="bold red") + Text(record["error"]["message"]))
 
 
 @app.command()

@@ -1,8 +1,9 @@
 """The analysis stages run on every clean article, by name.
 
-A stage is a pure function ``(Article, Context) -> (Article, result)``: it may refine the article
-(the dates stage fills in an inferred publication date) and returns a JSON-ready result. Ingest
-stores each stage's result with the article; ``storyline reanalyze`` recomputes them. Entities and
+A stage is a pure function ``(Article, Context) -> (Article, outputs)``: it may refine the article
+(the dates stage fills in an inferred publication date) and returns JSON-ready outputs by name
+(the dates stage gives ``timexes`` and ``events``). Ingest stores every output with the article;
+``storyline reanalyze`` recomputes them. Entities and
 quotes register here as they land.
 """
 
@@ -26,24 +27,25 @@ class Context:
         return cls(datetime.now(timezone.utc).date())
 
 
-Stage = Callable[[Article, Context], tuple[Article, object]]
+Stage = Callable[[Article, Context], tuple[Article, dict[str, object]]]
 
 
 def default_stages() -> tuple[tuple[str, Stage], ...]:
     """The stages ingest runs, in order."""
     from storyline.analyse.dates.stage import date_stage
 
-    return (("timexes", date_stage),)
+    return (("dates", date_stage),)
 
 
 def analyse(article: Article, stages: tuple[tuple[str, Stage], ...], context: Context | None = None) -> tuple[Article, dict[str, object]]:
     """Run every stage on an article, in order.
 
     Returns:
-        The article as the stages refined it, and a mapping of stage name to result.
+        The article as the stages refined it, and every output by name.
     """
     context = context or Context.current()
     results: dict[str, object] = {}
-    for name, stage in stages:
-        article, results[name] = stage(article, context)
+    for _name, stage in stages:
+        article, outputs = stage(article, context)
+        results.update(outputs)
     return article, results

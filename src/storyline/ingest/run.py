@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from storyline.analyse import Context, Stage, analyse, default_stages
+from storyline.analyse.dates.stage import borrow_year, calendar_of, is_weakly_dated
 from storyline.clean.article import build_article
 from storyline.errors import StorylineError
 from storyline.ingest.readers import MAX_ARTICLE_BYTES, read_inputs
@@ -28,7 +29,10 @@ class IngestReport:
 
     def summary(self) -> str:
         parts = [f"{self.counts[k]} {k}" for k in ("new", "unchanged", "revised", "duplicate")]
-        return ", ".join(parts) + f", {self.failed} failed"
+        summary = ", ".join(parts) + f", {self.failed} failed"
+        if self.counts["redated"]:
+            summary += f" ({self.counts['redated']} re-dated from the days other articles fix)"
+        return summary
 
 
 def ingest(
@@ -58,12 +62,16 @@ def ingest(
     stages = default_stages() if stages is None else stages
     report = IngestReport()
     with store.bulk():
-        _ingest_all(inputs, store, published, max_bytes, stages, on_result, report)
+        weak = _ingest_all(inputs, store, published, max_bytes, stages, on_result, report)
+        _share_calendars(store, weak, report)
     return report
 
 
-def _ingest_all(inputs, store, published, max_bytes, stages, on_result, report: IngestReport) -> None:
+def _ingest_all(inputs, store, published, max_bytes, stages, on_result, report: IngestReport):
+    """Ingest every input; return what calendar sharing needs: the weakly dated articles and
+    the calendar of the confidently dated ones."""
     context = Context.current()
+    weak, known = [], {}
     for item in read_inputs(inputs, max_bytes):
         if isinstance(item, StorylineError):
             _fail(report, store, item, None, on_result)
@@ -76,9 +84,24 @@ def _ingest_all(inputs, store, published, max_bytes, stages, on_result, report: 
             continue
         article, results = analyse(article, stages, context)
         outcome = store.save(article, item.data, item.media_type, results)
+        if is_weakly_dated(article):
+            weak.append((article, results))
+        for month_day, years in calendar_of(article, results).items():
+            known.setdefault(month_day, set()).update(years)
         report.counts[outcome.status] += 1
         if on_result:
             on_result(item.source, outcome.status)
+    return weak, known, context
+
+
+def _share_calendars(store: Store, found, report: IngestReport) -> None:
+    """Re-date the batch's weakly dated articles from the days its confidently dated ones fix."""
+    weak, known, context = found
+    for article, results in weak:
+        redated = borrow_year(article, results, known, context)
+        if redated is not None:
+            store.set_analysis(*redated)
+            report.counts["redated"] += 1
 
 
 def _fail(report: IngestReport, store: Store, error: StorylineError, raw: RawDocument | None, on_result) -> None:

@@ -37,6 +37,7 @@ def extract_record(path: str, article: Article | None, analysis: dict[str, objec
         "quotes": analysis.get("quotes", []),
         "timexes": analysis.get("timexes", []),
         "entities": analysis.get("entities", []),
+        "events": analysis.get("events", []),
         "warnings": list(article.warnings),
         "error": None,
     }
