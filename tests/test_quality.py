@@ -28,3 +28,18 @@ def test_cleaning_keeps_the_body_of_polnear_train():
         after += len(re.sub(r"\s", "", clean_text(raw).text))
     assert before > 3_000_000
     assert after / before >= KEPT_SHARE_FLOOR, after / before
+
+
+def test_time_expressions_on_tempeval3_training_data():
+    from datetime import date
+
+    from storyline.analyse.dates import find_timexes
+    from storyline.evaluate.timex import evaluate_timex, read_corpus
+
+    documents = read_corpus(shared_path("eval", "timex", "tempeval3", "TBAQ-cleaned"))
+    score = evaluate_timex(documents, lambda text, dct: [(t.start, t.end, t.type, t.value) for t in find_timexes(text, date.fromisoformat(dct))])
+    assert (score.documents, score.gold) == (257, 1855)
+    assert score.relaxed_f1 >= 0.925, score
+    assert score.strict_f1 >= 0.825, score
+    assert score.value_f1 >= 0.765, score
+    assert score.type_f1 >= 0.865, score

@@ -80,3 +80,14 @@ def test_every_body_sentence_survives(records, name):
     assert len(sentences) > 15
     missing = [s for s in sentences if folded(s) not in text]
     assert missing == []
+
+
+def test_dates_of_both_seeds_with_no_date_given(records):
+    by_name, _ = records
+    assert (by_name["000"]["published"], by_name["000"]["published_source"]) == ("2025-07-07", "inferred")
+    assert (by_name["003"]["published"], by_name["003"]["published_source"]) == ("2025-07-05", "inferred")
+    values = {name: {(t["text"], t["value"]) for t in r["timexes"]} for name, r in by_name.items()}
+    assert {("Monday", "2025-07-07"), ("last Friday", "2025-07-04"), ("Friday", "2025-07-04"), ("Thursday", "2025-07-03"),
+            ("Friday morning", "2025-07-04TMO"), ("last week", "2025-W27")} <= values["000"]
+    assert {("July 5", "2025-07-05"), ("July 3", "2025-07-03"), ("The day after", "2025-07-04"), ("June", "2025-06"),
+            ("May", "2025-05")} <= values["003"]

@@ -129,6 +129,13 @@ def articles(
             out.print(json.dumps({"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
                                   "sources": list(stored.sources)}, ensure_ascii=False), markup=False)
         return
+    if not out.is_terminal:  # piped: one tab-separated line per article, nothing cut
+        for stored in rows:
+            a = stored.article
+            fields = (a.id[:10], a.published or "-", a.outlet or "-", a.title or a.text[:60], stored.sources[-1] if stored.sources else "")
+            sys.stdout.write("\t".join(" ".join(f.split()) for f in fields) + "\n")
+        err.print(f"{len(rows)} articles")
+        return
     table = Table(box=None)
     table.add_column("id", no_wrap=True, min_width=10)
     table.add_column("published", no_wrap=True, min_width=10)
@@ -296,6 +303,38 @@ def eval_html(
     for name, score in results.items():
         table.add_row(name, str(score.documents), f"{score.f1:.4f}", f"{score.precision:.4f}", f"{score.recall:.4f}",
                       f"{score.accuracy:.3f}", f"{score.rate:.1f}")
+    out.print(table)
+
+
+@eval_app.command("timex")
+def eval_timex(
+    gold_dir: Path = typer.Argument(Path("../shared/eval/timex/tempeval3/TBAQ-cleaned"), help="A folder of TimeML .tml files (sub-folders are scored apart too)."),
+) -> None:
+    """Score time-expression tagging on TimeML files (TempEval-3 task A metrics, creation time as anchor).
+
+    Example: storyline eval timex ../shared/eval/timex/tempeval3/TBAQ-cleaned
+    """
+    from datetime import date
+
+    from storyline.analyse.dates import find_timexes
+    from storyline.evaluate.timex import evaluate_timex, read_corpus
+
+    def tagger(text: str, dct: str):
+        return [(t.start, t.end, t.type, t.value) for t in find_timexes(text, date.fromisoformat(dct))]
+
+    try:
+        parts = [(p.name, read_corpus(p)) for p in sorted(gold_dir.iterdir()) if p.is_dir() and any(p.rglob("*.tml"))]
+        whole = read_corpus(gold_dir)
+    except (StorylineError, OSError) as exc:
+        _fail(exc if isinstance(exc, StorylineError) else StorylineError(str(gold_dir), str(exc)))
+        raise typer.Exit(2) from None
+    table = Table("corpus", "docs", "timexes", "strict P", "strict R", "strict F1", "relaxed P", "relaxed R", "relaxed F1",
+                  "type acc", "type F1", "value acc", "value F1", "docs/s", box=None)
+    for name, documents in parts + [("all", whole)]:
+        score = evaluate_timex(documents, tagger)
+        table.add_row(name, str(score.documents), str(score.gold), *(f"{v * 100:.2f}" for v in (
+            score.strict_precision, score.strict_recall, score.strict_f1, score.relaxed_precision, score.relaxed_recall,
+            score.relaxed_f1, score.type_accuracy, score.type_f1, score.value_accuracy, score.value_f1)), f"{score.documents_per_second:.0f}")
     out.print(table)
 
 

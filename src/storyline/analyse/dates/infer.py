@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.analyse.dates import calendar as cal
+from storyline.analyse.dates.grammar import WEEKDAYS
 from storyline.analyse.dates.tagger import Timex, direction_at, find_timexes
 
 _YEARS_BACK = 40
@@ -54,6 +55,9 @@ def infer_publication_date(text: str, now: date, extra_text: str = "") -> Inferr
     explicit = [(t, date(*map(int, _FULL.match(t.value).groups()))) for t in mentions if _FULL.match(t.value) and t.type == "DATE"]
     month_days = [(t, int(m[1]), int(m[2])) for t in mentions if (m := _MONTH_DAY.match(t.value))]
     weekdays = [(t, int(m[1]) - 1) for t in mentions if (m := _WEEKDAY.match(t.value))]
+    # "Friday, June 6": a weekday and a date named together fix the years they can fall in.
+    pairs = [(t, WEEKDAYS[t.text.split(",")[0].split()[-1].lower().rstrip(".")], month, day_number)
+             for t, month, day_number in month_days if t.rule == "weekday_date"]
     if not explicit and not month_days:
         return None
 
@@ -74,6 +78,13 @@ def infer_publication_date(text: str, now: date, extra_text: str = "") -> Inferr
     best: tuple[float, date, tuple[str, ...]] | None = None
     for candidate in candidates:
         score, evidence = _score(candidate, full_text, explicit, month_days, weekdays, directions)
+        for t, weekday, month, day_number in pairs:
+            day = cal.safe_date(cal.month_year(candidate, month, -1, day_number), month, day_number)
+            if day is not None and day.weekday() == weekday:
+                score += 3
+                evidence += (f"{t.text} ({day.isoformat()})",)
+            else:
+                score -= 3
         key = (score, candidate)
         if best is None or key > (best[0], best[1]):
             best = (score, candidate, evidence)
@@ -102,12 +113,13 @@ def _score(candidate: date, text: str, explicit, month_days, weekdays, direction
         resolved = cal.weekday_date(candidate, weekday, 1 if directions[id(t)] > 0 else -1)
         if _is_last(t):
             resolved = cal.weekday_date(candidate - timedelta(days=1), weekday, -1)
-        if resolved in mentioned:
-            score += 2
-            evidence.append(f"{t.text} = {mentioned[resolved]} ({resolved.isoformat()})")
         if resolved == candidate and _REPORTING.search(text[max(0, t.start - 20) : t.start]):
+            # "said Monday": the reporting day. It is no event, so it does not pair with a date.
             score += 1
             evidence.append(f"reported {t.text}")
+        elif resolved in mentioned:
+            score += 2
+            evidence.append(f"{t.text} = {mentioned[resolved]} ({resolved.isoformat()})")
     return score, tuple(evidence)
 
 

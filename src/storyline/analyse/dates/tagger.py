@@ -271,6 +271,12 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         day_number = int(re.match(r"\d+", g["d"]).group())
         if g.get("y"):
             year = int(g["y"])
+        elif anchor and g.get("wd"):
+            # "Friday, June 6": the weekday picks the year, the nearest to the anchor where it fits.
+            weekday = WEEKDAYS[g["wd"].lower().rstrip(".")]
+            fits = [y for y in (anchor.year, anchor.year - 1, anchor.year + 1)
+                    if (d := cal.safe_date(y, month, day_number)) and d.weekday() == weekday]
+            year = fits[0] if fits else cal.month_year(anchor, month, _nearest(anchor, month, day_number), day_number)
         elif anchor:
             year = cal.month_year(anchor, month, _nearest(anchor, month, day_number), day_number)
         else:
@@ -489,6 +495,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None  # "three-quarters", a fraction
         if amount is not None and amount > 10000:
             return None
+        approx = " ".join((g.get("approx") or "").lower().split())
+        if approx in ("over", "under", "within", "just", "only") and g.get("det"):
+            # "over the past three months": a preposition, not a modifier, and outside the extent.
+            return "DURATION", _duration(amount, g["u"]), None, (m.start("det"), end)
         return "DURATION", _duration(amount, g["u"]), _mod(g.get("approx")), None
     if name == "past_unit":
         unit = g["u"].lower()

@@ -1,0 +1,139 @@
+"""Time expressions on hand-written sentences: every type, the tense rule, years around New Year,
+expressions anchored on earlier dates, publication-date inference and shared calendars."""
+
+from datetime import date
+
+import pytest
+
+from storyline.analyse import Context
+from storyline.analyse.dates import find_timexes
+from storyline.analyse.dates.infer import infer_publication_date
+from storyline.analyse.dates.stage import date_events, date_stage, share_calendars
+from storyline.records import Article
+
+WED = date(2025, 7, 9)  # a Wednesday
+
+
+def tag(text, anchor=WED):
+    return [(t.text, t.type, t.value) for t in find_timexes(text, anchor)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The mayor resigned on July 3, 2024.", ("July 3, 2024", "DATE", "2024-07-03")),
+    ("The file is dated 2024-11-05.", ("2024-11-05", "DATE", "2024-11-05")),
+    ("Prices rose in March 2023.", ("March 2023", "DATE", "2023-03")),
+    ("Sales fell in 2019.", ("2019", "DATE", "2019")),
+    ("Rents doubled in the 1990s.", ("the 1990s", "DATE", "199")),
+    ("The port reopened today.", ("today", "DATE", "2025-07-09")),
+    ("The port closed yesterday.", ("yesterday", "DATE", "2025-07-08")),
+    ("The port will reopen tomorrow.", ("tomorrow", "DATE", "2025-07-10")),
+    ("The council met last week.", ("last week", "DATE", "2025-W27")),
+    ("The council meets next month.", ("next month", "DATE", "2025-08")),
+    ("Profits rose this year.", ("this year", "DATE", "2025")),
+    ("Profits fell in the second quarter.", ("the second quarter", "DATE", "2025-Q2")),
+    ("Profits fell in the fourth quarter.", ("the fourth quarter", "DATE", "2024-Q4")),
+    ("The strike lasted three weeks.", ("three weeks", "DURATION", "P3W")),
+    ("Talks ran for 48 hours.", ("48 hours", "DURATION", "PT48H")),
+    ("He served nearly forty years.", ("nearly forty years", "DURATION", "P40Y")),
+    ("Prices rose over the past three months.", ("the past three months", "DURATION", "P3M")),
+    ("It began two years ago.", ("two years ago", "DATE", "2023")),
+    ("It began three days ago.", ("three days ago", "DATE", "2025-07-06")),
+    ("The paper is printed daily.", ("daily", "SET", "P1D")),
+    ("The market opens every Monday.", ("every Monday", "SET", "XXXX-WXX-1")),
+    ("The vote closed at 3 p.m.", ("3 p.m.", "TIME", "2025-07-09T15:00")),
+    ("He spoke this morning.", ("this morning", "TIME", "2025-07-09TMO")),
+    ("Prices are high now.", ("now", "DATE", "PRESENT_REF")),
+    ("Prices rose recently.", ("recently", "DATE", "PAST_REF")),
+    ("Nobody knows the future.", ("the future", "DATE", "FUTURE_REF")),
+    ("The deal was signed in nineteen ninety-six.", ("nineteen ninety-six", "DATE", "1996")),
+    ("Profits fell a year earlier.", ("a year earlier", "DATE", "2024")),
+])
+def test_expression_types(sentence, expected):
+    assert expected in tag(sentence)
+
+
+def test_no_preposition_in_the_extent():
+    assert tag("They met on Friday.")[0][0] == "Friday"
+
+
+def test_ages_and_fractions_are_not_times():
+    assert tag("The 6-year-old boy ate three-quarters of the cake.") == []
+
+
+def test_tense_decides_the_weekday():
+    assert tag("The minister said Friday that talks had failed.") == [("Friday", "DATE", "2025-07-04")]
+    assert tag("The minister will visit on Friday.") == [("Friday", "DATE", "2025-07-11")]
+    assert tag("The minister spoke on Wednesday.") == [("Wednesday", "DATE", "2025-07-09")]  # the anchor day itself
+    assert tag("They met last Friday.") == [("last Friday", "DATE", "2025-07-04")]
+    assert tag("They meet next Monday.") == [("next Monday", "DATE", "2025-07-14")]
+
+
+def test_year_placement_around_new_year():
+    new_year = date(2025, 1, 3)
+    assert tag("The fire started on Dec. 28.", new_year) == [("Dec. 28", "DATE", "2024-12-28")]
+    assert tag("The budget is due on Jan. 15.", new_year) == [("Jan. 15", "DATE", "2025-01-15")]
+    assert tag("Results come in February.", date(2024, 12, 20)) == [("February", "DATE", "2025-02")]
+    assert tag("Sales were weak in November.", date(2025, 1, 10)) == [("November", "DATE", "2024-11")]
+
+
+def test_expressions_anchored_on_an_earlier_date():
+    text = "The dam broke on March 2, 2021. Two days later the river crested. The next day, crews arrived. That week was the worst."
+    values = [(t, v) for t, _kind, v in tag(text)]
+    assert values == [("March 2, 2021", "2021-03-02"), ("Two days later", "2021-03-04"), ("The next day", "2021-03-05"), ("That week", "2021-W09")]
+
+
+def test_the_day_after_an_event():
+    text = "The call on July 3 went badly. The day after his call, he phoned the prime minister."
+    assert ("The day after", "DATE", "2025-07-04") in tag(text)
+
+
+def test_without_an_anchor_relative_values_stay_open():
+    assert tag("They met on Friday and again on July 4.", None) == [("Friday", "DATE", "XXXX-WXX-5"), ("July 4", "DATE", "XXXX-07-04")]
+
+
+def test_inferred_publication_date_from_weekday_and_date():
+    text = ("The minister said Monday that the talks would resume. "
+            "The talks collapsed last Friday after a night of shelling on June 6.")
+    inferred = infer_publication_date(text, now=date(2026, 11, 22))
+    assert inferred.value == date(2025, 6, 9)  # June 6 was a Friday in 2025; the Monday after
+    assert inferred.confidence > 0.6
+
+
+def test_inference_never_goes_past_ingestion_and_keeps_quiet_without_dates():
+    inferred = infer_publication_date("The ferry sailed on May 2 and docked on May 4.", now=date(2026, 3, 1))
+    assert inferred.value <= date(2026, 3, 1) and (inferred.value.month, inferred.value.day) == (5, 4)
+    assert infer_publication_date("The ferry sailed on Monday.", now=date(2026, 3, 1)) is None
+
+
+def article(text, **fields):
+    return Article(id="x", source="x.txt", text=text, **fields)
+
+
+def test_given_date_wins_over_inference():
+    given = article("The ferry sailed on Friday, May 2.", published="2025-05-05", published_source="given")
+    result, outputs = date_stage(given, Context(date(2026, 1, 1)))
+    assert (result.published, result.published_source) == ("2025-05-05", "given")
+    assert outputs["timexes"][0]["value"] == "2025-05-02"
+
+
+def test_stage_infers_and_dates_events():
+    result, outputs = date_stage(article("The minister said Monday the port would reopen. The port closed last Friday, June 6."),
+                                 Context(date(2026, 11, 22)))
+    assert (result.published, result.published_source) == ("2025-06-09", "inferred")
+    assert [e["date"] for e in outputs["events"]] == ["2025-06-09", "2025-06-06"]
+
+
+def test_articles_analysed_together_share_a_calendar():
+    context = Context(date(2026, 11, 22))
+    sure = date_stage(article("Officials said Monday the dam had held. It cracked last Friday, June 6."), context)
+    unsure = date_stage(article("Engineers said on June 8 that the June 6 crack was small."), context)
+    assert unsure[0].published.startswith("2026")  # alone, nothing fixes its year
+    (_, _), (redated, outputs) = share_calendars([sure, unsure], context)
+    assert redated.published == "2025-06-08" and redated.published_source == "inferred"
+    assert [t["value"] for t in outputs["timexes"]] == ["2025-06-08", "2025-06-06"]
+
+
+def test_event_dates_skip_durations_and_vague_references():
+    text = "The strike lasted two weeks. It ended on Friday. Prices rose recently."
+    events = date_events(text, find_timexes(text, WED))
+    assert [(text[e["start"]:e["end"]], e["date"]) for e in events] == [("It ended on Friday.", "2025-07-04")]
