@@ -74,6 +74,12 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("weekday_date", re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
     ("month_day_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?", re.IGNORECASE if False else 0)),
     ("day_month_year", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
+    ("month_relative_year", _compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")),
+    ("month_spelled_year", re.compile(
+        rf"\b(?P<mon>{MONTH}),?\s+(?P<y>(?:nineteen|eighteen)[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b")),
+    ("clock_day", _compile(
+        rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|ET))?\s*(?:on\s+)?"
+        rf"(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?![\w])")),
     ("month_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})(?:,?\s+|\s+of\s+)(?P<y>{YEAR})\b")),
     ("relative_month", _compile(rf"\b(?P<edge>{EDGE})?(?P<rel>this|last|next|past|coming|previous)\s+(?P<mon>{MONTH})\b")),
     ("month", re.compile(rf"(?:\b(?P<edge>{EDGE}))?\b(?P<mon>{MONTH})(?!\s*\d)\b")),

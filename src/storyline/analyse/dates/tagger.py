@@ -123,15 +123,22 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
     """Give expressions anchored on an earlier date in the text ("that day", "the next day",
     "two days later", "the day after his call") their value from the latest full date before them."""
     reference = anchor
+    last_year: int | None = anchor.year if anchor else None
     resolved = []
     for timex, match in chosen:
         if timex.rule in _ANAPHORIC:
-            value = _anaphor_value(timex.rule, match, reference, anchor)
+            unit = (match.groupdict().get("u") or "").lower()
+            if unit == "year" and timex.rule == "that_unit" and last_year is not None:
+                value = ("DATE", f"{last_year:04d}")  # "that year", "later that year": the year last named
+            else:
+                value = _anaphor_value(timex.rule, match, reference, anchor)
             if value is not None:
                 timex = Timex(timex.start, timex.end, timex.text, value[0], value[1], timex.rule, timex.mod)
         resolved.append(timex)
         if timex.type in ("DATE", "TIME") and _FULL_DATE.match(timex.value) and timex.rule not in ("clock", "noon"):
             reference = date.fromisoformat(timex.value[:10])
+        if timex.type == "DATE" and re.match(r"^\d{4}(?:$|-)", timex.value):
+            last_year = int(timex.value[:4])
     return resolved
 
 
@@ -208,13 +215,18 @@ def _duration(amount: float | None, unit_word: str) -> str:
     if key == "W2":
         return f"P{_amount(None if amount is None else amount * 2)}W"
     if amount is not None and amount != int(amount):
-        # Half units are written in the next smaller unit: "a year and a half" is P18M.
-        smaller = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "W": (7, "D"), "H": (60, "M")}
-        if key in smaller:
-            factor, key = smaller[key]
-            amount = amount * factor
-            if key in ("H", "M") and unit in ("day", "hour"):
-                return f"PT{_amount(amount)}{key}"
+        # A fraction is written with the next smaller unit: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
+        smaller = {"year": (12, "M", ""), "month": (30, "D", ""), "week": (7, "D", ""), "day": (24, "H", "T"),
+                   "hour": (60, "M", "T"), "minute": (60, "S", "T")}
+        if unit in smaller:
+            factor, small, time_mark = smaller[unit]
+            whole, rest = int(amount), round((amount - int(amount)) * factor)
+            big = _DURATION_UNIT[key]
+            if unit in _TIME_UNITS:
+                return f"PT{whole}{big}{rest}{small}" if whole else f"PT{rest}{small}"
+            if time_mark:
+                return f"P{whole}{big}T{rest}{small}" if whole else f"PT{rest}{small}"
+            return f"P{whole}{big}{rest}{small}" if whole else f"P{rest}{small}"
     if key in ("DE", "CE", "ML") and amount is not None:
         return f"P{_amount(amount * {'DE': 10, 'CE': 100, 'ML': 1000}[key])}Y"  # TimeBank writes decades in years
     if unit in _TIME_UNITS:
@@ -285,6 +297,27 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if day is None:
             return None
         return "DATE", day.isoformat(), None, None
+    if name == "month_relative_year":
+        if not anchor:
+            return None
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        year = anchor.year + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+        return "DATE", f"{year:04d}-{month:02d}", None, None
+    if name == "month_spelled_year":
+        year = _resolve("spelled_year", re.match(r"(?P<y>.*)", g["y"]), g["y"], anchor)
+        if year is None:
+            return None
+        return "DATE", f"{year[1]}-{MONTHS[g['mon'].lower().rstrip('.')]:02d}", None, None
+    if name == "clock_day":
+        clock = _resolve("clock", m, text, None)
+        if clock is None or not anchor:
+            return None
+        word = g["day"].lower().rstrip(".")
+        if word in WEEKDAYS:
+            day = cal.weekday_date(anchor, WEEKDAYS[word], 1 if direction() > 0 else -1)
+        else:
+            day = anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+        return "TIME", f"{day.isoformat()}{clock[1][10:]}", None, None
     if name == "month_year":
         month = MONTHS[g["mon"].lower().rstrip(".")]
         return "DATE", f"{int(g['y']):04d}-{month:02d}", _edge_mod(m.group(0).split(g["mon"])[0]), None
@@ -301,7 +334,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", f"XXXX-{month:02d}", _edge_mod(g.get("edge")), None
         rel = (g.get("rel") or "").lower()
         if rel in ("last", "past", "previous"):
-            year = anchor.year if month < anchor.month else anchor.year - 1
+            # The month just ended would be "last month": "last February", said on 1 March, is a year back.
+            year = anchor.year if month < anchor.month - 1 else anchor.year - 1
         elif rel in ("next", "coming"):
             year = anchor.year if month > anchor.month else anchor.year + 1
         elif rel == "this":
@@ -328,7 +362,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if rel in ("early", "late"):
             start = m.start("wd")
         if part:
-            return "TIME", f"{value}T{part}", None, (start, end)
+            # TimeBank and AQUAINT type "Wednesday night" as a DATE with the part of day in its value.
+            return "DATE", f"{value}T{part}", None, (start, end)
         return "DATE", value, None, (start, end) if start != m.start() else None
     if name == "holiday":
         holiday = " ".join(g["h"].lower().split())
@@ -338,14 +373,28 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             year -= 1
         elif year is not None and rel == "next":
             year += 1
+        if not rel and year is not None:
+            year = None  # placed below, by the nearer occurrence
         fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
                  "new year's": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31)}
-        if holiday in fixed and year is not None:
-            month, day_number = fixed[holiday]
-            return "DATE", f"{year:04d}-{month:02d}-{day_number:02d}", None, None
-        if holiday.startswith("thanksgiving") and year is not None:
-            first = date(year, 11, 1)
-            day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        def holiday_date(y: int) -> date | None:
+            if holiday in fixed:
+                return cal.safe_date(y, *fixed[holiday])
+            if holiday.startswith("thanksgiving"):
+                first = date(y, 11, 1)
+                return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+            return None
+
+        if anchor and year is None:
+            options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_date(y))]
+            wanted = direction()
+            if options:
+                past = [d for d in options if d <= anchor]
+                future = [d for d in options if d >= anchor]
+                pick = (future[0] if wanted > 0 and future else past[-1] if wanted < 0 and past
+                        else min(options, key=lambda d: abs((d - anchor).days)))
+                return "DATE", pick.isoformat(), None, None
+        if year is not None and (day := holiday_date(year)):
             return "DATE", day.isoformat(), None, None
         return "DATE", "XXXX-XX-XX", None, None
     if name == "decade":
@@ -507,6 +556,11 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         return "DURATION", _duration(1, unit), None, None
     if name == "plural_unit":
         unit = g["u"].lower()
+        pre = (g.get("pre") or "").strip().lower()
+        if pre == "recent":
+            return "DATE", "PAST_REF", None, None  # "in recent years"
+        if pre == "coming":
+            return "DATE", "FUTURE_REF", None, None
         if unit in ("second", "minute") and not g.get("pre"):
             return None
         return "DURATION", _duration(None, unit), None, None
