@@ -30,8 +30,8 @@ class Timex:
 
 
 # Tense cues, read outward from the expression: the nearest one in its clause decides.
-_FUTURE_WORDS = frozenset("will wo 'll shall must plans plan planning scheduled slated expects expect expected intends "
-                          "intend upcoming due gonna".split())
+_FUTURE_WORDS = frozenset("will wo 'll shall must plans plan planned planning scheduled slated expects expect expected "
+                          "intends intend upcoming due gonna until soon postponed delayed".split())
 _PAST_WORDS = frozenset(
     "said says was were had did told met rose fell began came went took made saw gave got left paid sold bought held led "
     "ran won lost spent sent kept found became brought thought felt struck fought spoke wrote grew knew threw drew shot "
@@ -166,6 +166,9 @@ def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date 
     if unit == "day":
         return "DATE", (reference + timedelta(days=step)).isoformat()
     return "DATE", cal.shift(reference, unit, step)
+
+
+_WEEKDAY_PAST_BIAS = 3
 
 
 def _nearest(anchor: date, month: int, day: int | None) -> int:
@@ -357,7 +360,14 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             elif rel in ("next", "coming"):
                 day = cal.weekday_date(anchor + timedelta(days=1), weekday, +1)
             else:
-                day = cal.weekday_date(anchor, weekday, 1 if direction() > 0 else -1)
+                tense = direction()
+                if tense == 0:
+                    # Nothing says: the nearer one, the past on a tie ("Friday", written on a Thursday,
+                    # is more likely tomorrow than six days ago).
+                    back, ahead = cal.weekday_date(anchor, weekday, -1), cal.weekday_date(anchor, weekday, 1)
+                    day = back if (anchor - back) <= (ahead - anchor) * _WEEKDAY_PAST_BIAS else ahead
+                else:
+                    day = cal.weekday_date(anchor, weekday, tense)
             value = day.isoformat()
         if rel in ("early", "late"):
             start = m.start("wd")
