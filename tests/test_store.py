@@ -127,7 +127,7 @@ def test_unknown_backend():
 
 
 def test_kill_9_mid_ingest_then_rerun_leaves_one_copy_of_each(tmp_path):
-    count = 6000
+    count = 3000
     corpus = tmp_path / "big.jsonl"
     with corpus.open("w") as handle:
         for n in range(count):

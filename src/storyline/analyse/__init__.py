@@ -10,7 +10,7 @@ quotes register here as they land.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from storyline.records import Article
@@ -18,13 +18,23 @@ from storyline.records import Article
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a stage may know beyond the article: when the analysis runs (the time of ingestion)."""
+    """What a stage may know beyond the article: when the analysis runs (the time of ingestion),
+    and the spaCy pipeline, loaded on first use and kept for the life of the context."""
 
     now: date
+    _models: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def current(cls) -> Context:
         return cls(datetime.now(timezone.utc).date())
+
+    @property
+    def nlp(self):
+        if "nlp" not in self._models:
+            from storyline.analyse.nlp import load_pipeline
+
+            self._models["nlp"] = load_pipeline()
+        return self._models["nlp"]
 
 
 Stage = Callable[[Article, Context], tuple[Article, dict[str, object]]]
@@ -33,8 +43,9 @@ Stage = Callable[[Article, Context], tuple[Article, dict[str, object]]]
 def default_stages() -> tuple[tuple[str, Stage], ...]:
     """The stages ingest runs, in order."""
     from storyline.analyse.dates.stage import date_stage
+    from storyline.analyse.entities.stage import entity_stage
 
-    return (("dates", date_stage),)
+    return (("dates", date_stage), ("entities", entity_stage))
 
 
 def analyse(article: Article, stages: tuple[tuple[str, Stage], ...], context: Context | None = None) -> tuple[Article, dict[str, object]]:

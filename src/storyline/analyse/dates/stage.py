@@ -113,7 +113,8 @@ def borrow_year(article: Article, results: dict[str, object], known: dict[str, s
     except ValueError:  # 29 February
         moved = published.replace(year=published.year + shift, day=28)
     article = replace(article, published=moved.isoformat(), published_confidence=CONFIDENT)
-    return date_stage(article, context)
+    article, outputs = date_stage(article, context)
+    return article, {**results, **outputs}
 
 
 def share_calendars(batch: list[tuple[Article, dict[str, object]]], context) -> list[tuple[Article, dict[str, object]]]:

@@ -1,0 +1,122 @@
+"""Identity rules on hand-built mentions (no statistical model), and the seeds through the real pipeline."""
+
+import json
+
+import pytest
+from conftest import run_cli, shared_path
+
+from storyline.analyse.entities.identity import name_key, resolve_description, resolve_identities
+from storyline.analyse.entities.mentions import Mention
+
+
+def mentions(text, *spans):
+    """Mentions of the given (surface, label[, role]) in order of appearance in ``text``."""
+    out, cursor = [], 0
+    for surface, label, *role in spans:
+        start = text.index(surface, cursor)
+        cursor = start + len(surface)
+        out.append(Mention(start, cursor, surface, label, role[0] if role else None))
+    return out
+
+
+TEXT = ("Harbour minister Tomas Reyl opened the quay. Reyl said the Ryel plan was sound. "
+        "Port chief Henrik Sallo agreed. Sallo Reyl met later. The minister left; Sallo stayed. "
+        "The Calvera Port Authority and the Port Authority of Calvera are one body.")
+
+
+def identities():
+    return resolve_identities(mentions(
+        TEXT,
+        ("Tomas Reyl", "PERSON", "Harbour minister"), ("Reyl", "ORG"), ("Ryel", "PERSON"),
+        ("Henrik Sallo", "PERSON", "Port chief"), ("Sallo Reyl", "PERSON"), ("Sallo", "PERSON"),
+        ("Calvera Port Authority", "ORG"),
+    ))
+
+
+def by_name(items):
+    return {i.name: i for i in items}
+
+
+def test_short_forms_misspellings_and_labels_join_the_full_name():
+    reyl = by_name(identities())["Tomas Reyl"]
+    assert reyl.type == "PERSON"
+    assert [m.text for m in reyl.mentions] == ["Tomas Reyl", "Reyl", "Ryel", "Reyl"]
+    assert all(m.label == "PERSON" for m in reyl.mentions)  # "Reyl" read as an ORG is a person here
+    assert reyl.roles == ("Harbour minister",)
+
+
+def test_glued_names_are_split():
+    sallo = by_name(identities())["Henrik Sallo"]
+    assert [m.text for m in sallo.mentions] == ["Henrik Sallo", "Sallo", "Sallo"]
+
+
+def test_two_people_with_one_surname_and_no_full_name_stay_apart():
+    text = "Smith spoke first. Later Jane Smith and John Smith argued."
+    people = resolve_identities(mentions(text, ("Smith", "PERSON"), ("Jane Smith", "PERSON"), ("John Smith", "PERSON")))
+    assert sorted((i.name, len(i.mentions)) for i in people) == [("Jane Smith", 1), ("John Smith", 1), ("Smith", 1)]
+    later = resolve_identities(mentions(text + " Smith left.", ("Smith", "PERSON"), ("Jane Smith", "PERSON"),
+                                        ("John Smith", "PERSON"), ("Smith", "PERSON")))
+    assert {i.name: len(i.mentions) for i in later}["John Smith"] == 2  # the most recently named Smith
+
+
+def test_descriptions_resolve_only_when_one_person_fits():
+    items = identities()
+    assert resolve_description("the minister", items).name == "Tomas Reyl"
+    assert resolve_description("the harbour minister", items).name == "Tomas Reyl"
+    assert resolve_description("the port chief", items).name == "Henrik Sallo"
+    assert resolve_description("the president", items) is None
+    assert resolve_description("the foreign minister", items) is None
+
+
+def test_organisation_keys():
+    assert name_key("the Department of Defense", "ORG") == name_key("U.S. Defense Department", "ORG") == name_key("the Pentagon", "ORG")
+    assert name_key("the U.S.", "GPE") == name_key("America", "GPE") == "united states"
+    assert name_key("Smith", "PERSON") != name_key("Jones", "PERSON")
+
+
+def test_demonyms_join_their_country():
+    text = "Russian officials met in Russia."
+    (russia,) = resolve_identities(mentions(text, ("Russian", "NORP"), ("Russia", "GPE")))
+    assert russia.name == "Russia" and russia.type == "GPE" and len(russia.mentions) == 2
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    files = sorted(shared_path("seeds").glob("*.txt"))
+    done = run_cli("extract", *map(str, files))
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def find(record, name):
+    return [e for e in record["entities"] if e["name"] == name]
+
+
+def test_seed_people(seeds):
+    first, second = seeds
+    (trump,) = find(first, "Trump")
+    assert trump["type"] == "PERSON" and len(trump["mentions"]) == 12
+    assert not [e for e in first["entities"] if e["type"] != "PERSON" and "Trump" in e["name"] and e["name"] != "America First"]
+    (zelensky,) = find(first, "Volodymyr Zelensky")
+    assert {"Zekensky", "Zelensky"} <= {m["text"] for m in zelensky["mentions"]}
+    assert all(first["text"][m["start"]:m["end"]] == m["text"] for e in first["entities"] for m in e["mentions"])
+    (parnell,) = find(first, "Sean Parnell")
+    assert parnell["roles"] == ["Chief Pentagon spokesperson"] and len(parnell["mentions"]) == 2
+    for name in ("Putin", "Benjamin Netanyahu", "Barak Ravid"):
+        assert find(first, name), name
+    assert find(first, "Axios")[0]["type"] == "ORG"
+    assert find(second, "Donald Trump")[0]["roles"] == ["U.S. President"]
+    assert find(second, "Vladimir Putin")
+
+
+def test_seed_defense_department_is_one_body(seeds):
+    first, second = seeds
+    (dod,) = [e for e in first["entities"] if e["type"] == "ORG" and "Pentagon" in {m["text"] for m in e["mentions"]}]
+    assert any(m["text"] == "Department of Defense" for m in dod["mentions"])
+    (other,) = [e for e in second["entities"] if "Defense Department" in e["name"]]
+    assert name_key(dod["name"], "ORG") == name_key(other["name"], "ORG")
+
+
+def test_seed_credits_are_not_body_entities(seeds):
+    names = {m["text"] for record in seeds for e in record["entities"] for m in e["mentions"]}
+    assert not names & {"Oleksii Filippov", "AFP", "Getty Images", "Getty"}
