@@ -30,7 +30,7 @@ _PERSONISH = frozenset({"PERSON"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _TITLE_WORDS = frozenset("mr mrs ms dr sir president senator sen gov governor rep minister prime chancellor king queen "
                          "pope general gen secretary judge justice mayor".split())
-_WORD = re.compile(r"[\w.]+")
+_WORD = re.compile(r"[\w.]+(?:['’]\w+)*")  # "O'Brien" is one word
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,9 @@ def name_key(text: str, label: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t in _WORD.findall(text) if t.casefold().rstrip(".") not in _TITLE_WORDS]
+    """The words of a name, less titles and stray punctuation: "Dr . Regina Benjamin" -> Regina Benjamin."""
+    return [t for t in _WORD.findall(text) if any(c.isalpha() for c in t) and t.casefold().rstrip(".") not in _TITLE_WORDS
+            and not (t[:1].islower() and len(t) > 3)]
 
 
 def resolve_identities(mentions: list[Mention]) -> list[Identity]:
