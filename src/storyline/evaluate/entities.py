@@ -109,9 +109,10 @@ def _gold_as_mention(gold, predicted: list[Mention]) -> Mention:
     cut = _PREPOSITION.match(gold.text).end()
     text, start = gold.text[cut:], gold.start + cut
     words = text.split()
-    if words and words[-1][:1].islower() and words[-1].isalpha() and any(w[:1].isupper() for w in words):
-        # "Obama administration", "Obama team": headed by a common noun, it names a body, not the
-        # person or place inside it.
+    opens_with_noun = bool(words) and words[0][:1].islower() and words[0].isalpha()
+    if words and any(w[:1].isupper() for w in words) and (opens_with_noun or (words[-1][:1].islower() and words[-1].isalpha())):
+        # "Obama administration", "the scene in Queens", "a mountain in New Zealand": headed by a
+        # common noun, the phrase names a body or a place of its own, not the name inside it.
         return Mention(start, gold.end, text, "ORG")
     runs = [(start + r.start(), start + r.end(), r.group(0)) for r in _NAME_RUN.finditer(text)]
     if not runs:
@@ -127,7 +128,7 @@ def _gold_as_mention(gold, predicted: list[Mention]) -> Mention:
 
 
 # The first run of capitalised words, "of"/"the"/"and" allowed inside: "the [Gulf of Aden] between ...".
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|the|and|de|for)\s+)*[A-Z][\w'’.-]*)*")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|the|and|de|for|\.)\s+)*[A-Z][\w'’.-]*)*")
 
 
 def validated_sentences(csv_path: Path) -> set[tuple[str, int]]:

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.analyse.entities.data import DEMONYMS, METONYMS, NATIONAL_PREFIXES, PLACE_ALIASES
 from storyline.analyse.entities.mentions import Mention
@@ -79,8 +80,11 @@ def name_key(text: str, label: str) -> str:
 
 def _tokens(text: str) -> list[str]:
     """The words of a name, less titles and stray punctuation: "Dr . Regina Benjamin" -> Regina Benjamin."""
-    return [t for t in _WORD.findall(text) if any(c.isalpha() for c in t) and t.casefold().rstrip(".") not in _TITLE_WORDS
-            and not (t[:1].islower() and len(t) > 3)]
+    tokens = [t for t in _WORD.findall(text) if any(c.isalpha() for c in t) and t.casefold().rstrip(".") not in _TITLE_WORDS
+              and not (t[:1].islower() and len(t) > 3)]
+    while len(tokens) > 1 and (tokens[0].casefold() in STOP_WORDS or tokens[0].endswith(("ing", "ed", "ly"))):
+        tokens.pop(0)  # a sentence's first word taken into the name: "Having Jackman", "Then Smith"
+    return tokens
 
 
 def resolve_identities(mentions: list[Mention]) -> list[Identity]:

@@ -37,8 +37,8 @@ def identity_key(identity: dict) -> str | None:
     """The cross-article key of an identity (as ``entities`` records it), or None for a lone surname."""
     name, kind = identity["name"], identity["type"]
     if kind == "PERSON":
-        words = [w for w in name.replace(".", " ").split() if w[:1].isupper()]
-        return f"PERSON:{words[0].casefold()} {words[-1].casefold()}" if len(words) >= 2 else None
+        words = _signature(name).split()
+        return f"PERSON:{words[0]} {words[-1]}" if len(words) >= 2 else None
     from storyline.analyse.entities.identity import name_key
 
     return f"{'PLACE' if kind in ('GPE', 'LOC') else kind}:{name_key(name, kind)}"
@@ -139,7 +139,7 @@ def link_entities(articles: Iterable[tuple[Hashable, list[dict]]]) -> list[Linke
 
 
 def _signature(name: str) -> str:
-    return " ".join(re.sub(r"['’]s$", "", w).casefold() for w in name.replace(".", " ").split() if w[:1].isupper())
+    return " ".join(re.sub(r"['’]s?$", "", w).casefold() for w in name.replace(".", " ").split() if w[:1].isupper())
 
 
 def _agree_on_types(articles: list[tuple[Hashable, list[dict]]]) -> None:
