@@ -91,7 +91,11 @@ def storyline_clusters(documents: list[EcbDocument], nlp) -> tuple[dict[tuple[st
     return clusters, found
 
 
-_PREPOSITION = re.compile(r"^(?:(?:in|at|on|to|from|near|outside|inside|into|of|for|by|with)\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+_PREPOSITION = re.compile(
+    r"^(?:(?:in|at|on|to|from|near|outside|inside|into|of|for|by|with|off|across|along|around|over|under|towards?"
+    r"|throughout|within|between|beyond|via|among)\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+# A common noun placed somewhere: "the scene in Queens", "a mountain in New Zealand" is a place of its own.
+_LOCATED = re.compile(r"^(?:[a-z][\w-]*\s+)+(?:in|at|near|on|outside|inside|off)\s+")
 
 
 def _gold_as_mention(gold, predicted: list[Mention]) -> Mention:
@@ -109,8 +113,8 @@ def _gold_as_mention(gold, predicted: list[Mention]) -> Mention:
     cut = _PREPOSITION.match(gold.text).end()
     text, start = gold.text[cut:], gold.start + cut
     words = text.split()
-    opens_with_noun = bool(words) and words[0][:1].islower() and words[0].isalpha()
-    if words and any(w[:1].isupper() for w in words) and (opens_with_noun or (words[-1][:1].islower() and words[-1].isalpha())):
+    located = _LOCATED.match(text) is not None
+    if words and any(w[:1].isupper() for w in words) and (located or (words[-1][:1].islower() and words[-1].isalpha())):
         # "Obama administration", "the scene in Queens", "a mountain in New Zealand": headed by a
         # common noun, the phrase names a body or a place of its own, not the name inside it.
         return Mention(start, gold.end, text, "ORG")
@@ -119,7 +123,8 @@ def _gold_as_mention(gold, predicted: list[Mention]) -> Mention:
         return Mention(start, gold.end, text, label)
     # The name: the capitalised run that holds the model's entity ("fellow [Regina Benjamin]",
     # "the [Gulf of Aden] between Somalia and Yemen"), else the longest.
-    holding = [r for r in runs if any(p.start < r[1] and r[0] < p.end for p in inside)]
+    holding = ([r for r in runs if any(p.start < r[1] and r[0] < p.end and p.label == label for p in inside)]
+               or [r for r in runs if any(p.start < r[1] and r[0] < p.end for p in inside)])
     if holding:  # a person is named last ("fellow Regina Benjamin"), a place first ("Gulf of Aden between ...")
         run_start, run_end, run_text = holding[-1] if label == "PERSON" else holding[0]
     else:

@@ -104,14 +104,19 @@ def _consistent_labels(mentions: list[Mention]) -> list[Mention]:
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         votes[m.text.casefold()][m.label] += 1
+    lone_people = {t for t, c in votes.items() if len(t.split()) == 1 and c["PERSON"] > sum(c.values()) / 2}
     fixed = []
     for m in mentions:
         label = m.label
         counts = votes[m.text.casefold()]
+        words = m.text.split()
         if label in ("ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT") and len(_tokens(m.text)) == 1 and (
             counts["PERSON"] > 0 or m.text in person_tokens
         ):
             label = "PERSON"
+        elif label in ("ORG", "GPE", "FAC", "LOC") and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+                and words[-1].casefold() in lone_people:
+            label = "PERSON"  # "Maurice Cheeks" typed a place where "Cheeks" is a person throughout
         elif counts.most_common(1)[0][0] != label and counts.most_common(1)[0][1] > counts[label]:
             label = counts.most_common(1)[0][0]
         fixed.append(m if label == m.label else Mention(m.start, m.end, m.text, label, m.role))
