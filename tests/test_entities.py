@@ -120,3 +120,36 @@ def test_seed_defense_department_is_one_body(seeds):
 def test_seed_credits_are_not_body_entities(seeds):
     names = {m["text"] for record in seeds for e in record["entities"] for m in e["mentions"]}
     assert not names & {"Oleksii Filippov", "AFP", "Getty Images", "Getty"}
+
+
+def test_linking_across_articles_is_conservative():
+    from storyline.analyse.entities.linking import link_entities
+
+    def identity(name, kind, count=1):
+        return {"name": name, "type": kind, "mentions": [{"text": name, "start": 0, "end": len(name)}] * count}
+
+    linked = link_entities([
+        ("a", [identity("Tara Reid", "PERSON", 3), identity("the Pentagon", "ORG")]),
+        ("b", [identity("Reid", "PERSON"), identity("Department of Defense", "ORG")]),
+        ("c", [identity("Jane Smith", "PERSON", 2), identity("John Smith", "PERSON", 2)]),
+        ("d", [identity("Smith", "PERSON")]),
+    ])
+    groups = sorted(sorted(a for a, _i in e.members) for e in linked)
+    assert ["a", "b"] in groups  # Reid joins the one Reid; the Pentagon is the Department of Defense
+    assert [["a", "b"], ["a", "b"], ["c"], ["c"], ["d"]] == sorted(groups)  # two Smiths: the lone one stays apart
+
+
+def test_store_links_entities_across_articles(tmp_path):
+    from conftest import ROOT
+
+    db = str(tmp_path / "e.db")
+    assert run_cli("ingest", "--db", db, str(ROOT / "demo" / "corpus")).returncode == 0
+    rows = [json.loads(line) for line in run_cli("entities", "--db", db, "--format", "jsonl", "--type", "PERSON").stdout.splitlines()]
+    quell = next(r for r in rows if r["name"] == "Marta Quell")
+    assert quell["articles"] >= 5 and quell["roles"]
+    reyl = next(r for r in rows if r["name"] == "Tomas Reyl")
+    assert "Tomas Ryel" in reyl["aliases"]  # misspelt in the republished wire copy
+    assert not [r for r in rows if r["name"] == "Tomas Ryel"]
+    shown = run_cli("entity", "--db", db, "Sallo")
+    assert shown.returncode == 0 and "Henrik Sallo" in shown.stdout.decode()
+    assert run_cli("entity", "--db", db, "Nobody Atall").returncode == 1

@@ -43,3 +43,16 @@ def test_time_expressions_on_tempeval3_training_data():
     assert score.strict_f1 >= 0.825, score
     assert score.value_f1 >= 0.765, score
     assert score.type_f1 >= 0.865, score
+
+
+def test_cross_document_entities_on_ecbplus_dev():
+    from storyline.analyse import Context
+    from storyline.evaluate.ecbplus import DEV_TOPICS, read_corpus
+    from storyline.evaluate.entities import evaluate_entities, validated_sentences
+
+    root = shared_path("eval", "stories", "ecbplus")
+    documents = read_corpus(root / "ECB+", DEV_TOPICS)
+    result = evaluate_entities(documents, Context.current().nlp, validated_sentences(root / "ECBplus_coreference_sentences.csv"))
+    assert result.storyline.mentions == 532
+    assert result.storyline.conll_f1 >= 0.84, result.storyline
+    assert result.storyline.conll_f1 > result.baseline.conll_f1

@@ -98,7 +98,8 @@ def ingest(
         err.print(Text("warning: ", style="yellow") + Text(warning))
     for failure in report.failures:
         _fail(failure)
-    err.print(f"ingested: {report.summary()}; the store holds {total} articles")
+    linked = f", {report.entities} entities" if report.entities is not None else ""
+    err.print(f"ingested: {report.summary()}; the store holds {total} articles{linked}")
     if report.failed:
         raise typer.Exit(1)
 
@@ -239,6 +240,74 @@ def extract(
         raise typer.Exit(1)
 
 
+def _story_articles(store, story: str | None) -> list[str] | None:
+    """The article IDs of a story (until stories are clustered, story ``s-ID`` is article ID)."""
+    if story is None:
+        return None
+    return [store.get(story.removeprefix("s-")).article.id]
+
+
+@app.command()
+def entities(
+    db: Optional[str] = DbOption,
+    type: Optional[str] = typer.Option(None, "--type", help="Only this type: PERSON, ORG, GPE, NORP, LOC, ..."),
+    story: Optional[str] = typer.Option(None, "--story", help="Only the entities of this story."),
+    limit: int = typer.Option(50, help="At most this many (0 for all)."),
+    format: str = typer.Option("table", "--format", help="table or jsonl."),
+) -> None:
+    """List the people, organisations and places across the stored articles, most mentioned first.
+
+    Example: storyline entities --type PERSON
+    """
+    with _open(db) as store:
+        try:
+            rows = store.entities(kind=type, articles=_story_articles(store, story), limit=limit or None)
+        except StorylineError as exc:
+            _fail(exc)
+            raise typer.Exit(1) from None
+    if format == "jsonl" or not out.is_terminal:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    table = Table("name", "type", "mentions", "articles", "also written", "roles", box=None)
+    for row in rows:
+        table.add_row(row["name"], row["type"], str(row["mentions"]), str(row["articles"]), ", ".join(row["aliases"][:4]),
+                      "; ".join(row["roles"][:2]))
+    out.print(table)
+
+
+@app.command()
+def entity(
+    name: str = typer.Argument(..., help="A name or alias, as `storyline entities` lists them."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Everything storyline knows of one entity: other names, roles, articles, and dated events it is in.
+
+    Example: storyline entity "Volodymyr Zelensky"
+    """
+    with _open(db) as store:
+        try:
+            found = store.entity(name)
+        except StorylineError as exc:
+            _fail(exc)
+            raise typer.Exit(1) from None
+    out.print(Text(found["name"], style="bold") + Text(f"  {found['type']}"))
+    if found["aliases"]:
+        out.print(Text("also written: ", style="bold") + Text(", ".join(found["aliases"])))
+    if found["roles"]:
+        out.print(Text("roles: ", style="bold") + Text("; ".join(found["roles"])))
+    for stored, mentions in found["articles"]:
+        a = stored.article
+        out.print(Text(f"\n{a.published or '-'}  {a.outlet or '-'}  {a.title or a.text[:60]}  ", style="bold")
+                  + Text(f"[{a.id[:10]}, {mentions} mentions]"))
+        analysis = dict(stored.analysis)
+        spans = [(m["start"], m["end"]) for e in analysis.get("entities", []) if e["name"] == found["name"]
+                 or e["name"] in found["aliases"] for m in e["mentions"]]
+        for event in analysis.get("events", []):
+            if any(event["start"] <= s < event["end"] for s, _e in spans):
+                out.print(Text(f"  {event['date']}: ", style="cyan") + Text(" ".join(a.text[event["start"]:event["end"]].split())))
+
+
 @app.command()
 def export(
     db: Optional[str] = DbOption,
@@ -279,8 +348,9 @@ def reanalyze(db: Optional[str] = DbOption) -> None:
             article, results = analyse(article, stages, context)
             store.set_analysis(article, results)
             done += 1
+        linked = store.relink_entities()
     names = ", ".join(name for name, _ in stages) or "none yet"
-    err.print(f"reanalysed {done} articles (stages: {names})")
+    err.print(f"reanalysed {done} articles (stages: {names}); {linked} entities across articles")
 
 
 @eval_app.command("html")
@@ -303,6 +373,42 @@ def eval_html(
     for name, score in results.items():
         table.add_row(name, str(score.documents), f"{score.f1:.4f}", f"{score.precision:.4f}", f"{score.recall:.4f}",
                       f"{score.accuracy:.3f}", f"{score.rate:.1f}")
+    out.print(table)
+
+
+@eval_app.command("entities")
+def eval_entities(
+    directory: Path = typer.Argument(Path("../shared/eval/stories/ecbplus"), help="The ECB+ folder (ECB+/ and ECBplus_coreference_sentences.csv)."),
+    split: str = typer.Option("both", help="dev, train or both (dev topics: 2 5 12 18 21 23 34 35)."),
+) -> None:
+    """Score cross-document entity coreference on ECB+ named gold mentions (MUC, B3, CEAF-e, CoNLL F1),
+    beside a same-head-word baseline, and named-mention detection.
+
+    Example: storyline eval entities ../shared/eval/stories/ecbplus --split dev
+    """
+    from storyline.analyse import Context
+    from storyline.evaluate.ecbplus import DEV_TOPICS, read_corpus
+    from storyline.evaluate.entities import evaluate_entities, validated_sentences
+
+    splits = {"dev": [("dev", DEV_TOPICS)], "train": [("train", None)], "both": [("dev", DEV_TOPICS), ("train", None)]}
+    if split not in splits:
+        raise typer.BadParameter(f"'{split}' is not dev, train or both", param_hint="--split")
+    nlp = Context.current().nlp
+    validated = validated_sentences(directory / "ECBplus_coreference_sentences.csv")
+    table = Table("split", "system", "mentions", "MUC F1", "B3 F1", "CEAF-e F1", "CoNLL F1", box=None)
+    for name, topics in splits[split]:
+        try:
+            documents = read_corpus(directory / "ECB+", topics)
+        except StorylineError as exc:
+            _fail(exc)
+            raise typer.Exit(2) from None
+        if topics is None:
+            documents = [d for d in documents if d.topic not in DEV_TOPICS]
+        result = evaluate_entities(documents, nlp, validated)
+        for system, score in (("storyline", result.storyline), ("same head word", result.baseline)):
+            table.add_row(name, system, str(score.mentions), *(f"{v * 100:.1f}" for v in (score.muc.f1, score.b_cubed.f1, score.ceaf_e.f1, score.conll_f1)))
+        err.print(f"{name}: {result.documents} documents; named-mention detection P {result.detection_precision * 100:.1f}"
+                  f" R {result.detection_recall * 100:.1f} F1 {result.detection_f1 * 100:.1f} (same extent)")
     out.print(table)
 
 

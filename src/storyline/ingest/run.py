@@ -22,6 +22,7 @@ class IngestReport:
     counts: Counter = field(default_factory=Counter)
     failures: list[StorylineError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    entities: int | None = None
 
     @property
     def failed(self) -> int:
@@ -64,6 +65,8 @@ def ingest(
     with store.bulk():
         weak = _ingest_all(inputs, store, published, max_bytes, stages, on_result, report)
         _share_calendars(store, weak, report)
+    if any(name == "entities" for name, _stage in stages):
+        report.entities = store.relink_entities()
     return report
 
 

@@ -74,6 +74,18 @@ class Store(abc.ABC):
         """Replace an article's analysis results and the publication date the analysis inferred."""
 
     @abc.abstractmethod
+    def relink_entities(self) -> int:
+        """Rebuild the cross-article entities from every current article's entities; return how many."""
+
+    @abc.abstractmethod
+    def entities(self, *, kind: str | None = None, articles: list[str] | None = None, limit: int | None = None) -> list[dict]:
+        """Entities with mention and article counts, most mentioned first."""
+
+    @abc.abstractmethod
+    def entity(self, name: str) -> dict:
+        """One entity by name or alias, with the articles that mention it."""
+
+    @abc.abstractmethod
     def count(self) -> int:
         """How many current articles the store holds."""
 

@@ -74,6 +74,24 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE articles ADD COLUMN published_confidence REAL;  -- for an inferred date, 0 to 1
     """,
+    """
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY,            -- hash of the cross-article key
+        key TEXT NOT NULL UNIQUE,       -- PERSON:first last, ORG:name key, ...
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        aliases TEXT NOT NULL,          -- JSON list
+        roles TEXT NOT NULL             -- JSON list
+    );
+    CREATE TABLE entity_articles (
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, article_id)
+    );
+    CREATE INDEX entity_articles_article ON entity_articles(article_id);
+    CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+    """,
 )
 
 _CURRENT = "EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id AND s.latest = 1)"
@@ -247,6 +265,68 @@ class SQLiteStore(Store):
             raise StoreError(query or "query", f"is not a valid search ({exc})") from None
         for row in rows:
             yield self._stored(row)
+
+    def relink_entities(self) -> int:
+        """Rebuild the store's entities from every current article's ``entities``; returns how many."""
+        from storyline.analyse.entities.linking import link_entities
+
+        rows = self.db.execute(
+            f"SELECT n.article_id, n.result FROM analysis n JOIN articles a ON a.id = n.article_id"
+            f" WHERE n.stage = 'entities' AND {_CURRENT}"
+        ).fetchall()
+        linked = link_entities((article_id, json.loads(result)) for article_id, result in rows)
+        with self._transaction():
+            self.db.execute("DELETE FROM entity_articles")
+            self.db.execute("DELETE FROM entities")
+            for entity in linked:
+                entity_id = raw_id(entity.key.encode("utf-8"))[:16]
+                roles = sorted({r.casefold(): r for _a, identity in entity.members for r in identity.get("roles", [])}.values())
+                self.db.execute("INSERT INTO entities (id, key, name, type, aliases, roles) VALUES (?, ?, ?, ?, ?, ?)",
+                                (entity_id, entity.key, entity.name, entity.type, json.dumps(entity.aliases), json.dumps(roles)))
+                counts: dict[str, int] = {}
+                for article_id, identity in entity.members:
+                    counts[article_id] = counts.get(article_id, 0) + len(identity["mentions"])
+                self.db.executemany("INSERT INTO entity_articles (entity_id, article_id, mentions) VALUES (?, ?, ?)",
+                                    [(entity_id, a, n) for a, n in counts.items()])
+        return len(linked)
+
+    def entities(self, *, kind: str | None = None, articles: list[str] | None = None, limit: int | None = None) -> list[dict]:
+        """Entities with their mention and article counts, the most mentioned first."""
+        where, params = [], []
+        if kind:
+            where.append("e.type = ?")
+            params.append(kind.upper())
+        if articles is not None:
+            where.append(f"ea.article_id IN ({','.join('?' * len(articles))})")
+            params.extend(articles)
+        sql = ("SELECT e.id, e.name, e.type, e.aliases, e.roles, SUM(ea.mentions), COUNT(DISTINCT ea.article_id)"
+               " FROM entities e JOIN entity_articles ea ON ea.entity_id = e.id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " GROUP BY e.id ORDER BY SUM(ea.mentions) DESC, e.name" + (f" LIMIT {int(limit)}" if limit else ""))
+        return [{"id": i, "name": n, "type": t, "aliases": json.loads(a), "roles": json.loads(r), "mentions": m, "articles": c}
+                for i, n, t, a, r, m, c in self.db.execute(sql, params)]
+
+    def entity(self, name: str) -> dict:
+        """One entity by name or alias (case-insensitive), with the articles that mention it.
+
+        Raises:
+            StoreError: no entity has that name, or several do.
+        """
+        rows = self.db.execute("SELECT id, name, type, aliases, roles FROM entities WHERE name = ? COLLATE NOCASE", (name,)).fetchall()
+        if not rows:
+            rows = [r for r in self.db.execute("SELECT id, name, type, aliases, roles FROM entities")
+                    if name.casefold() in (a.casefold() for a in json.loads(r[3]))]
+        if not rows:
+            raise StoreError(name, "no entity has this name or alias", "list them with `storyline entities`")
+        if len(rows) > 1:
+            names = ", ".join(f"{r[1]} ({r[2]})" for r in rows[:5])
+            raise StoreError(name, f"names {len(rows)} entities: {names}", "give the full name")
+        entity_id, canonical, kind, aliases, roles = rows[0]
+        articles = self.db.execute(
+            "SELECT ea.article_id, ea.mentions FROM entity_articles ea JOIN articles a ON a.id = ea.article_id"
+            " WHERE ea.entity_id = ? ORDER BY a.published, a.id", (entity_id,)).fetchall()
+        return {"id": entity_id, "name": canonical, "type": kind, "aliases": json.loads(aliases), "roles": json.loads(roles),
+                "articles": [(self.get(a), n) for a, n in articles]}
 
     def count(self) -> int:
         return self.db.execute(f"SELECT COUNT(*) FROM articles a WHERE {_CURRENT}").fetchone()[0]

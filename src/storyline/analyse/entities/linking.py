@@ -67,6 +67,16 @@ def link_entities(articles: Iterable[tuple[Hashable, list[dict]]]) -> list[Linke
             entity.members.append((article, identity))
             if len(identity["name"]) > len(entity.name):
                 entity.name = identity["name"]
+    # A full name misspelt in one article ("Tomas Ryel" for "Tomas Reyl"): the same first name and a
+    # surname one slip away is the same person; the better attested spelling names them.
+    people = sorted((k for k, e in linked.items() if e.type == "PERSON"), key=lambda k: -_weight(linked[k]))
+    for i, key in enumerate(people):
+        if key not in linked:
+            continue
+        first, last = key.split(":")[1].split()[0], key.split()[-1]
+        for other in people[i + 1 :]:
+            if other in linked and other.split(":")[1].split()[0] == first and _near(other.split()[-1], last):
+                linked[key].members.extend(linked.pop(other).members)
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key, entity in list(linked.items()):
         if entity.type == "PERSON":
@@ -163,6 +173,12 @@ def _agree_on_types(articles: list[tuple[Hashable, list[dict]]]) -> None:
                 identity["type"] = "PERSON"  # "Cheeks", "Mo Cheeks", typed ORG or FAC once
             else:
                 identity["type"] = votes[signature].most_common(1)[0][0]
+
+
+def _near(a: str, b: str) -> bool:
+    from storyline.analyse.entities.identity import _near as near_names
+
+    return near_names(a, b)
 
 
 def _weight(entity: LinkedEntity) -> int:
