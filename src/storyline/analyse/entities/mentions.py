@@ -69,18 +69,29 @@ def _trimmed(text: str, start: int, end: int, label: str) -> Mention | None:
     return Mention(start, start + len(span), span, label)
 
 
+_ROLE_DEPS = frozenset({"compound", "amod", "nmod", "nn", "flat", "npadvmod"})
+
+
 def _role(doc, ent) -> str | None:
-    """The words before a name in its noun phrase: its title or job ("U.S. President")."""
-    for chunk in doc.noun_chunks:
-        if chunk.start <= ent.start < chunk.end:
-            before = list(doc[chunk.start : ent.start])
-            breaks = [i for i, t in enumerate(before) if "\n" in t.text_with_ws]
-            if breaks:  # a noun phrase does not run across a paragraph break
-                before = before[breaks[-1] + 1 :]
-            tokens = [t for t in before if t.pos_ not in _ROLE_SKIP and t.dep_ != "poss" and not t.is_space]
-            while tokens and tokens[0].pos_ in ("ADJ",) and tokens[0].text[0].islower():
-                tokens.pop(0)  # "former" or "new" describe, they do not name a role
-            if tokens:
-                return " ".join(t.text for t in tokens)
-            return None
-    return None
+    """The words before a name that modify it: its title or job ("U.S. President").
+
+    Walks left from the name while each word hangs (directly or through words already taken) on
+    the name, so its cost is the role's length, not the document's; it stops at a determiner,
+    punctuation or a paragraph break.
+    """
+    taken = set(range(ent.start, ent.end))
+    index = ent.start - 1
+    words = []
+    while index >= 0:
+        token = doc[index]
+        if token.is_space or "\n" in token.text_with_ws or token.pos_ in _ROLE_SKIP or token.dep_ == "poss":
+            break
+        if token.dep_ not in _ROLE_DEPS or token.head.i not in taken:
+            break
+        taken.add(index)
+        words.append(token)
+        index -= 1
+    words.reverse()
+    while words and words[0].pos_ == "ADJ" and words[0].text[0].islower():
+        words.pop(0)  # "former" or "new" describe, they do not name a role
+    return " ".join(t.text for t in words) or None

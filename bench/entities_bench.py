@@ -1,0 +1,75 @@
+"""Entity analysis cost against the spaCy parse it runs on, on the 84 PolNeAR dev texts, one core.
+
+The parse (tokenizer, tagger, parser, NER) and storyline's entity analysis (mention corrections and
+identities) are timed apart on the same documents, best of three, in one run.
+
+    python bench/entities_bench.py --shared ../shared --out bench/RESULTS.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from ingest_bench import machine, write_section  # noqa: E402
+
+from storyline.analyse import Context  # noqa: E402
+from storyline.analyse.entities.identity import resolve_identities  # noqa: E402
+from storyline.analyse.entities.mentions import find_mentions  # noqa: E402
+from storyline.clean.text import clean_text  # noqa: E402
+
+TARGET = 0.10
+
+
+def best_of(runs: int, work) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", default="../shared")
+    parser.add_argument("--out", default=None)
+    args = parser.parse_args()
+    folder = Path(args.shared) / "eval" / "quotes" / "polnear" / "data" / "dev" / "text"
+    if not folder.is_dir():
+        print(f"error: {folder} is not there; give --shared", file=sys.stderr)
+        return 2
+    os.sched_setaffinity(0, {max(os.sched_getaffinity(0))})
+    texts = [clean_text(p.read_text(encoding="utf-8")).text for p in sorted(folder.glob("*.txt"))]
+    nlp = Context.current().nlp
+    docs = list(nlp.pipe(texts))
+    parse = best_of(3, lambda: [nlp(t) for t in texts])
+    entities = best_of(3, lambda: [resolve_identities(find_mentions(d)) for d in docs])
+    words = sum(len(d) for d in docs)
+    share = entities / parse
+    lines = [
+        "## Entities: analysis cost against the spaCy parse",
+        "",
+        f"Measured {dt.date.today().isoformat()} on {machine()} with `make bench` (`bench/entities_bench.py`),",
+        f"{len(texts)} PolNeAR dev texts ({words:,} tokens), one core, best of three.",
+        "",
+        "| step | seconds | tokens/s |",
+        "|---|---:|---:|",
+        f"| spaCy parse (en_core_web_sm 3.8) | {parse:.2f} | {words / parse:,.0f} |",
+        f"| storyline entity analysis (mentions + identities) | {entities:.3f} | {words / entities:,.0f} |",
+        "",
+        f"Entity analysis adds {share * 100:.1f}% to the parse (target: at most {TARGET * 100:.0f}%).",
+    ]
+    print("\n".join(lines))
+    if args.out:
+        write_section(Path(args.out), "## Entities", "\n".join(lines) + "\n")
+    return 0 if share <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
