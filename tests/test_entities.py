@@ -68,6 +68,15 @@ def test_descriptions_resolve_only_when_one_person_fits():
     assert resolve_description("the foreign minister", items) is None
 
 
+def test_descriptions_become_mentions_once_established():
+    from storyline.analyse.entities.stage import link_descriptions
+
+    text = "The port chief spoke first. Port chief Henrik Sallo said the port chief would stay. Sallo left."
+    people = resolve_identities(mentions(text, ("Henrik Sallo", "PERSON", "Port chief"), ("Sallo", "PERSON")))
+    (sallo,) = link_descriptions(text, people)
+    assert [m.text for m in sallo.mentions] == ["Henrik Sallo", "the port chief", "Sallo"]  # not the one before
+
+
 def test_organisation_keys():
     assert name_key("the Department of Defense", "ORG") == name_key("U.S. Defense Department", "ORG") == name_key("the Pentagon", "ORG")
     assert name_key("the U.S.", "GPE") == name_key("America", "GPE") == "united states"
@@ -106,6 +115,9 @@ def test_seed_people(seeds):
         assert find(first, name), name
     assert find(first, "Axios")[0]["type"] == "ORG"
     assert find(second, "Donald Trump")[0]["roles"] == ["U.S. President"]
+    described = [m["text"] for m in find(second, "Donald Trump")[0]["mentions"] if m["text"].lower().startswith("the ")]
+    assert described == ["the U.S. president", "The U.S. president"]  # established by "U.S. President Donald Trump"
+    assert not [m for e in first["entities"] for m in e["mentions"] if m["text"].lower() == "the president"]  # two fit
     assert find(second, "Vladimir Putin")
 
 

@@ -1,14 +1,44 @@
-"""The entities stage: parse the article, find its named mentions, group them into identities."""
+"""The entities stage: parse the article, find its named mentions, group them into identities, and
+link the definite descriptions the article establishes ("the U.S. president")."""
 
 from __future__ import annotations
 
-from storyline.analyse.entities.identity import resolve_identities
-from storyline.analyse.entities.mentions import find_mentions
+import re
+from dataclasses import replace
+
+from storyline.analyse.entities.identity import Identity, resolve_description, resolve_identities
+from storyline.analyse.entities.mentions import Mention, find_mentions
 from storyline.records import Article
 
 
 def entity_stage(article: Article, context) -> tuple[Article, dict[str, object]]:
     """The article's entities per the contract: canonical name, type, every mention's offsets."""
     doc = context.nlp(article.text)
-    identities = resolve_identities(find_mentions(doc))
+    identities = link_descriptions(article.text, resolve_identities(find_mentions(doc)))
     return article, {"entities": [identity.as_dict() for identity in identities]}
+
+
+def link_descriptions(text: str, identities: list[Identity]) -> list[Identity]:
+    """Add "the <role>" phrases as mentions of the one person the article gave that role before.
+
+    "U.S. President Donald Trump ... the U.S. president" links the second to Trump; "the
+    president" stays unlinked in an article where two people are presidents.
+    """
+    heads = {role.split()[-1].casefold() for identity in identities if identity.type == "PERSON" for role in identity.roles}
+    if not heads:
+        return identities
+    pattern = re.compile(r"\bthe\s+(?:[\w.’'-]+\s+){0,2}(?:" + "|".join(map(re.escape, sorted(heads))) + r")\b", re.IGNORECASE)
+    added: dict[str, list[Mention]] = {}
+    taken = [(m.start, m.end) for identity in identities if identity.type == "PERSON" for m in identity.mentions]
+    for match in pattern.finditer(text):
+        start, end = match.start(), match.end()
+        if any(s < end and start < e for s, e in taken):
+            continue  # part of a name's own phrase ("the U.S. President Donald Trump")
+        person = resolve_description(match.group(0), identities)
+        if person is None or person.mentions[0].start > start:
+            continue  # no one, several, or not yet introduced
+        added.setdefault(person.name, []).append(Mention(start, end, match.group(0), "PERSON"))
+    if not added:
+        return identities
+    return [replace(i, mentions=tuple(sorted(i.mentions + tuple(added.get(i.name, ())), key=lambda m: m.start)))
+            if i.type == "PERSON" and i.name in added else i for i in identities]
