@@ -28,6 +28,7 @@ from storyline.evaluate.ecbplus import EcbDocument
 _GOLD_LABEL = {"HUMAN_PART_PER": "PERSON", "HUMAN_PART_ORG": "ORG", "HUMAN_PART_GPE": "GPE", "HUMAN_PART_FAC": "FAC",
                "LOC_FAC": "FAC", "LOC_GEO": "GPE", "LOC_OTHER": "LOC"}
 _DETECTED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+_LINKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,22 +119,28 @@ def _gold_as_mention(gold, predicted: list[Mention]) -> Mention:
         # "Obama administration", "the scene in Queens", "a mountain in New Zealand": headed by a
         # common noun, the phrase names a body or a place of its own, not the name inside it.
         return Mention(start, gold.end, text, "ORG")
-    runs = [(start + r.start(), start + r.end(), r.group(0)) for r in _NAME_RUN.finditer(text)]
+    head = text.split(" , ")[0]  # an apposition names the same thing again: "Regina Benjamin , MD"
+    runs = [(start + r.start(), start + r.end(), r.group(0)) for r in _NAME_RUN.finditer(head)]
     if not runs:
         return Mention(start, gold.end, text, label)
     # The name: the capitalised run that holds the model's entity ("fellow [Regina Benjamin]",
     # "the [Gulf of Aden] between Somalia and Yemen"), else the longest.
+    inside = [p for p in inside if p.end <= start + len(head)]
     holding = ([r for r in runs if any(p.start < r[1] and r[0] < p.end and p.label == label for p in inside)]
                or [r for r in runs if any(p.start < r[1] and r[0] < p.end for p in inside)])
-    if holding:  # a person is named last ("fellow Regina Benjamin"), a place first ("Gulf of Aden between ...")
-        run_start, run_end, run_text = holding[-1] if label == "PERSON" else holding[0]
+    if label != "PERSON":  # a place or body is named first: "the Kodak Theatre at Hollywood and Highland Center"
+        run_start, run_end, run_text = runs[0]
+        in_run = [p for p in inside if p.start < run_end and run_start < p.end]
+        label = in_run[0].label if in_run and in_run[0].label in _LINKED_LABELS else _GOLD_LABEL[gold.tag]
+    elif holding:  # a person is named last: "MacArthur fellow Regina Benjamin"
+        run_start, run_end, run_text = holding[-1]
     else:
         run_start, run_end, run_text = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
     return Mention(run_start, run_end, run_text, label)
 
 
 # The first run of capitalised words, "of"/"the"/"and" allowed inside: "the [Gulf of Aden] between ...".
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|the|and|de|for|\.)\s+)*[A-Z][\w'’.-]*)*")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|the|and|de|for|\.)\s+)*[A-Z0-9][\w'’.-]*)*")
 
 
 def validated_sentences(csv_path: Path) -> set[tuple[str, int]]:

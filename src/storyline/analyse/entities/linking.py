@@ -116,16 +116,23 @@ def link_entities(articles: Iterable[tuple[Hashable, list[dict]]]) -> list[Linke
             linked[target].members.extend(linked.pop(key).members)
         else:
             by_signature[(kind, signature)] = key
-    # An organisation's short name is its long one when exactly one known long name ends with it:
-    # "Chargers" and "San Diego Chargers".
-    organisations = [k for k, e in linked.items() if e.type == "ORG"]
-    for key in organisations:
-        if key not in linked:
-            continue
-        short = _signature(linked[key].name)
-        longer = [k for k in organisations if k != key and k in linked and _signature(linked[k].name).endswith(" " + short)]
-        if short and len(longer) == 1:
-            linked[longer[0]].members.extend(linked.pop(key).members)
+    # A short name is the long one when exactly one known long name of its kind ends with it
+    # ("Chargers", "San Diego Chargers"; "Mt Cook National Park"), or, for an organisation, starts
+    # with its one word ("Academy") or spells its initials ("AMA").
+    for kinds in (("ORG",), ("GPE", "LOC", "FAC")):
+        named = [k for k, e in linked.items() if e.type in kinds]
+        for key in named:
+            if key not in linked:
+                continue
+            short = _signature(linked[key].name)
+            others = [k for k in named if k != key and k in linked]
+            longer = [k for k in others if _signature(linked[k].name).endswith(" " + short)]
+            if not longer and " " not in short and kinds == ("ORG",):  # "Academy": the one long name it starts
+                longer = [k for k in others if _signature(linked[k].name).startswith(short + " ")]
+            if not longer and linked[key].name.isupper() and 2 <= len(linked[key].name) <= 6 and kinds == ("ORG",):
+                longer = [k for k in others if _initials(linked[k].name) == linked[key].name.casefold()]  # "AMA"
+            if short and len(longer) == 1:
+                linked[longer[0]].members.extend(linked.pop(key).members)
     # A name the model typed as a place or organisation in one article ("Hugh Jackman" as GPE) is the
     # person when a person of exactly that name is known.
     for key in [k for k, e in linked.items() if e.type != "PERSON"]:
@@ -148,8 +155,19 @@ def link_entities(articles: Iterable[tuple[Hashable, list[dict]]]) -> list[Linke
     return sorted(linked.values(), key=lambda e: (-sum(len(i["mentions"]) for _a, i in e.members), e.name))
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_SPELLED = {"mt": "mount", "ft": "fort", "pt": "point"}
+
+
 def _signature(name: str) -> str:
-    return " ".join(re.sub(r"['’]s?$", "", w).casefold() for w in name.replace(".", " ").split() if w[:1].isupper())
+    """The capitalised words of a name, case-folded, without possessives or generational suffixes;
+    "Mt" read as "mount": "Anthony LaCalamita III" -> "anthony lacalamita", "Mt Cook" -> "mount cook"."""
+    words = (re.sub(r"['’]s?$", "", w).casefold() for w in name.replace(".", " ").split() if w[:1].isupper() or w[:1].isdigit())
+    return " ".join(_SPELLED.get(w, w) for w in words if w and w not in _SUFFIXES)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0].casefold() for w in name.replace(".", " ").split() if w[:1].isupper())
 
 
 def _agree_on_types(articles: list[tuple[Hashable, list[dict]]]) -> None:
