@@ -506,7 +506,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
     if name == "year_earlier":
         if not anchor:
             return "DATE", "XXXX", None, None
-        around = text[max(0, start - 150) : end + 60].lower()
+        around = text[max(0, start - 1200) : end + 60].lower()
         if "quarter" in around or "period" in around:
             year, part = cal.shift(anchor, "quarter", -1).split("-")
             return "DATE", f"{int(year) - 1:04d}-{part}", None, None
