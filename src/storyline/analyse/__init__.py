@@ -43,9 +43,9 @@ Stage = Callable[[Article, Context], tuple[Article, dict[str, object]]]
 def default_stages() -> tuple[tuple[str, Stage], ...]:
     """The stages ingest runs, in order."""
     from storyline.analyse.dates.stage import date_stage
-    from storyline.analyse.entities.stage import entity_stage
+    from storyline.analyse.quotes.stage import language_stage
 
-    return (("dates", date_stage), ("entities", entity_stage))
+    return (("dates", date_stage), ("entities", language_stage))
 
 
 def analyse(article: Article, stages: tuple[tuple[str, Stage], ...], context: Context | None = None) -> tuple[Article, dict[str, object]]:

@@ -1,0 +1,265 @@
+"""Who said what: direct and reported speech with its cue and its source, from a parsed article.
+
+Direct quotes are found from the quotation marks (straight, curly, single in headlines, guillemets),
+with the repairs news text needs: a quote whose opening mark is missing ("We’re going to send some
+more weapons, we have to,” Trump told reporters) runs from the start of its paragraph, and a
+paragraph that opens a quote without closing it continues into the next one that opens again.
+Each quote's cue is the speech verb of its sentence outside the marks and its source the verb's
+subject; a quote with no cue in its sentence continues the previous speaker's words. Reported
+speech is a speech verb's clausal complement ("X said (that) ...") and "according to X".
+
+Contents are spans of the text (a direct quote keeps its marks); a quote split by its attribution
+("“...,” he said. “...”") is one attribution with two pieces of content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SPEECH_VERBS = frozenset(
+    "say tell add write state note explain ask reply respond insist warn claim argue declare announce comment report "
+    "acknowledge admit tweet post stress recall suggest confirm deny urge vow promise predict conclude "
+    "testify caution complain concede contend assert maintain emphasize emphasise observe point describe "
+    "call believe think agree charge accuse quip joke recount reiterate shout yell tout boast brag lament mourn "
+    "question wonder counter retort acknowledge disclose reveal allege estimate forecast find learn show".split()
+)
+# Verbs that report speech only with a quote or a clause ("find", "show" are too often not speech).
+_CLAUSE_ONLY = frozenset("believe think find learn show call".split())
+_OPENING = "“«„"
+_CLOSING = "”»"
+_AUX = frozenset({"aux", "auxpass", "neg"})
+_SOURCE_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution: content pieces (character spans), cue span, source span, and whether direct."""
+
+    content: tuple[tuple[int, int], ...]
+    direct: bool
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    addressee: tuple[int, int] | None = None
+    continued: bool = False  # no cue of its own: the previous speaker goes on
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the direct quotes in ``text``, marks included, in order.
+
+    One pass per paragraph: curly and angle marks pair by direction, straight double quotes by
+    alternation; a closing mark with no opening one starts the quote at the paragraph's start; an
+    unclosed quote ends at its paragraph's end, or runs on when the next paragraph opens a quote.
+    Single curly quotes count only when they enclose several words and the closing one is not an
+    apostrophe ("‘wants to keep killing people,’").
+    """
+    spans: list[tuple[int, int]] = []
+    carried: int | None = None
+    offset = 0
+    for paragraph in text.split("\n"):
+        if not paragraph.strip():
+            offset += len(paragraph) + 1
+            continue
+        start_of_paragraph = offset
+        lead = len(paragraph) - len(paragraph.lstrip("-–•* \t"))
+        opened: int | None = None
+        straight_open: int | None = None
+        if carried is not None and not paragraph.lstrip("-–•* \t")[:1] in (_OPENING + '"'):
+            spans.append((carried, max(start_of_paragraph - 1, carried)))
+            carried = None
+        for index, char in enumerate(paragraph):
+            position = offset + index
+            if char in _OPENING:
+                if opened is None:
+                    opened = carried if carried is not None else position
+                    carried = None
+            elif char in _CLOSING:
+                if opened is not None:
+                    spans.append((opened, position + 1))
+                    opened = None
+                elif not spans or spans[-1][1] <= start_of_paragraph:
+                    spans.append((start_of_paragraph + lead, position + 1))  # the opening mark is missing
+            elif char == '"':
+                if straight_open is None:
+                    straight_open = position
+                else:
+                    spans.append((straight_open, position + 1))
+                    straight_open = None
+        if opened is not None or straight_open is not None:
+            carried = opened if opened is not None else straight_open
+        offset += len(paragraph) + 1
+    if carried is not None:
+        spans.append((carried, len(text.rstrip())))
+    spans.extend(_single_quotes(text, spans))
+    return sorted(s for s in spans if s[1] - s[0] > 2)
+
+
+_SINGLE = re.compile(r"(?<![\w’'])‘(?P<body>[^‘’\n]{3,300}?)’(?![\w])")
+
+
+def _single_quotes(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    found = []
+    for match in _SINGLE.finditer(text):
+        if len(match.group("body").split()) >= 2 and not any(s <= match.start() < e for s, e in taken):
+            found.append((match.start(), match.end()))
+    return found
+
+
+def _cue_of(verb) -> tuple[int, int]:
+    """The cue: the verb with its auxiliaries and particle ("has learned", "called for")."""
+    tokens = [verb] + [c for c in verb.children if c.dep_ in _AUX or c.dep_ == "prt"]
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def _source_of(verb) -> tuple[int, int] | None:
+    """The subject noun phrase of a speech verb, without relative clauses or appositions."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        subjects = [g for a in agents for g in a.children if g.dep_ == "pobj"]
+    if not subjects:
+        return None
+    head = subjects[0]
+    keep = [head] + [t for c in head.children if c.dep_ not in _SOURCE_CUT for t in c.subtree]
+    indices = sorted(t.i for t in keep)
+    # Keep the contiguous run around the head: a cut child must not leave a gap inside the phrase.
+    left, right = head.i, head.i
+    while left - 1 in indices:
+        left -= 1
+    while right + 1 in indices:
+        right += 1
+    doc = head.doc
+    while left < head.i and "\n" in doc[left : head.i].text:
+        left += 1  # a subject does not reach back over a paragraph break
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def find_attributions(doc) -> list[Attribution]:
+    """Every attribution of a parsed article, in text order."""
+    text = doc.text
+    quotes = quote_spans(text)
+    attributions: list[Attribution] = []
+    previous: Attribution | None = None
+    used_cues: set[int] = set()
+    for start, end in quotes:
+        sentence_tokens = [t for t in doc[_token_at(doc, start) : _token_at(doc, end - 1) + 1]]
+        sentences = {t.sent.start for t in sentence_tokens}
+        span_sents = [s for s in doc.sents if s.start in sentences]
+        first, last = span_sents[0], span_sents[-1]
+        # The sentence after a quote that ends its own sentence often carries the cue: "“...,” he said."
+        candidates = [t for s in span_sents for t in s if _is_speech(t) and not start <= t.idx < end]
+        if not candidates and last.end < len(doc):
+            following = doc[last.end].sent
+            gap = text[end : following.start_char]
+            if following.text.strip()[:1] not in _OPENING + '"' and gap.strip() == "" and "\n" not in gap:
+                candidates = [t for t in following if _is_speech(t)][:1] if len(following) <= 12 else []
+        if not candidates and text[max(0, first.start_char) : start].strip() == "" and first.start > 0:
+            before = doc[first.start - 1].sent
+            candidates = [t for t in before if _is_speech(t) and text[before.end_char - 1 : before.end_char] == ":"]
+        inside = [t for t in sentence_tokens if start < t.idx < end]
+        # The verb whose clause holds the quote ("Parnell said ... that “...”") before a nearer one.
+        verb = min(candidates, key=lambda t: (not any(q in t.subtree for q in inside[:1]),
+                                              min(abs(t.idx - start), abs(t.idx - end)))) if candidates else None
+        if verb is not None:
+            source = _source_of(verb)
+            attribution = Attribution(((start, end),), True, _cue_of(verb), source, _addressee(verb))
+            if previous is not None and previous.direct and previous.cue == attribution.cue:
+                attribution = Attribution(previous.content + ((start, end),), True, previous.cue, previous.source,
+                                          previous.addressee)
+                attributions.pop()
+            used_cues.add(verb.i)
+        elif _is_scare_quote(text, start, end):
+            continue
+        elif previous is not None and previous.direct and _near(text, previous.end, start):
+            attribution = Attribution(((start, end),), True, None, previous.source, previous.addressee, continued=True)
+        else:
+            attribution = Attribution(((start, end),), True, None, None)
+        attributions.append(attribution)
+        previous = attribution
+    attributions.extend(_reported(doc, quotes, used_cues))
+    return sorted(attributions, key=lambda a: a.start)
+
+
+def _token_at(doc, char: int) -> int:
+    for token in doc:
+        if token.idx <= char < token.idx + len(token.text_with_ws):
+            return token.i
+    return len(doc) - 1
+
+
+def _is_speech(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS and token.lemma_.lower() not in _CLAUSE_ONLY
+
+
+def _addressee(verb) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj") and verb.lemma_.lower() == "tell":
+            return child.idx, child.idx + len(child.text)
+    return None
+
+
+def _near(text: str, previous_end: int, start: int) -> bool:
+    """Two quotes close enough for the second to continue the first speaker: the same or the next paragraph."""
+    return len(re.findall(r"\n+", text[previous_end:start])) <= 1
+
+
+def _is_scare_quote(text: str, start: int, end: int) -> bool:
+    """A short quoted phrase with no speech around it is a title or a scare quote, not speech."""
+    inner = text[start + 1 : end - 1]
+    return len(inner.split()) <= 3 and not re.search(r"[.!?,]$", inner.strip())
+
+
+def _reported(doc, quotes: list[tuple[int, int]], used: set[int]) -> list[Attribution]:
+    """Reported speech: "X said (that) ..." and "according to X"."""
+    found = []
+    for token in doc:
+        if token.i in used:
+            continue
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            sentence = token.sent
+            if not objects:
+                continue
+            source_tokens = list(objects[0].subtree)
+            source = (source_tokens[0].idx, source_tokens[-1].idx + len(source_tokens[-1].text))
+            before = (sentence.start_char, token.idx)
+            after = (source[1], sentence.end_char)
+            content = max((before, after), key=lambda span: span[1] - span[0])
+            content = _trimmed(doc.text, content)
+            if content[1] - content[0] > 10:
+                found.append(Attribution((content,), False, (token.idx, doc[token.i + 1].idx + 2), source))
+            continue
+        if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        clauses = [c for c in token.children if c.dep_ in ("ccomp",)]
+        if not clauses:
+            continue
+        clause = list(clauses[0].subtree)
+        markers = [c for c in token.children if c.dep_ == "mark" and c.i < clauses[0].i]
+        first_token = min([clause[0]] + [m for m in doc[clause[0].i - 1 : clause[0].i] if m.lower_ == "that"])
+        span = _trimmed(doc.text, (first_token.idx, clause[-1].idx + len(clause[-1].text)))
+        if any(s < span[1] and span[0] < e for s, e in quotes) or span[1] - span[0] < 10:
+            continue
+        found.append(Attribution((span,), False, _cue_of(token), _source_of(token)))
+        del markers
+    return found
+
+
+def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while start < end and text[start] in " ,;:—–-":
+        start += 1
+    while end > start and text[end - 1] in " ,;:—–-.":
+        end -= 1
+    return start, end

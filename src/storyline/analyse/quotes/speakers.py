@@ -1,0 +1,44 @@
+"""Speaker names: a quote's source mention resolved to the canonical name of a person or body."""
+
+from __future__ import annotations
+
+from storyline.analyse.entities.identity import Identity
+from storyline.analyse.quotes.find import Attribution
+
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PLURAL = frozenset({"they", "we"})
+
+
+def resolve_speakers(text: str, attributions: list[Attribution], identities: list[Identity]) -> list[str | None]:
+    """The canonical speaker name of each attribution, or None when the text does not settle it.
+
+    - A source that is (or holds) a named mention or a linked description takes that identity's name.
+    - "he"/"she" takes the previous quote's speaker when that quote is near, else the person named
+      last before the cue.
+    - A quote with no cue of its own continues the previous speaker.
+    """
+    spans = sorted(((m.start, m.end, identity) for identity in identities for m in identity.mentions), key=lambda s: s[0])
+    names: list[str | None] = []
+    previous_name: str | None = None
+    previous_end = -1
+    for attribution in attributions:
+        name = None
+        if attribution.source is not None:
+            start, end = attribution.source
+            word = text[start:end].strip().casefold()
+            holders = [i for s, e, i in spans if s < end and start < e and i.type in ("PERSON", "ORG", "GPE", "NORP")]
+            people = [i for i in holders if i.type == "PERSON"]
+            if people or holders:
+                name = (people or holders)[-1].name
+            elif word in _PRONOUNS:
+                if previous_name is not None and attribution.start - previous_end < 600:
+                    name = previous_name
+                else:
+                    before = [i for s, e, i in spans if e <= start and i.type == "PERSON"]
+                    name = before[-1].name if before else None
+        elif attribution.continued:
+            name = previous_name
+        names.append(name)
+        if attribution.direct:
+            previous_name, previous_end = name, attribution.end
+    return names
