@@ -173,7 +173,8 @@ def find_attributions(doc) -> list[Attribution]:
                                               min(abs(t.idx - start), abs(t.idx - end)))) if candidates else None
         if verb is not None:
             source = _source_of(verb)
-            attribution = Attribution(((start, end),), True, _cue_of(verb), source, _addressee(verb))
+            content = _mixed_clause(doc, verb, start, end) or (start, end)
+            attribution = Attribution((content,), True, _cue_of(verb), source, _addressee(verb))
             if previous is not None and previous.direct and previous.cue == attribution.cue:
                 attribution = Attribution(previous.content + ((start, end),), True, previous.cue, previous.source,
                                           previous.addressee)
@@ -189,6 +190,22 @@ def find_attributions(doc) -> list[Attribution]:
         previous = attribution
     attributions.extend(_reported(doc, quotes, used_cues))
     return sorted(attributions, key=lambda a: a.start)
+
+
+def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
+    """The reported clause around a partial quote: "reiterated [that he was “very unhappy” with the
+    call]". None when the quote is the whole complement (a plain direct quote)."""
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")):
+        tokens = list(clause.subtree)
+        first = tokens[0]
+        if first.i > 0 and doc[first.i - 1].lower_ == "that" and doc[first.i - 1].head == verb:
+            first = doc[first.i - 1]
+        span = (first.idx, tokens[-1].idx + len(tokens[-1].text))
+        if span[0] <= start and end <= span[1] + 1 and (span[0] < start - 1 or span[1] > end + 1):
+            if any(t.lower_ in ("said", "says", "told") for t in tokens if not start <= t.idx < end):
+                return None
+            return _trimmed(doc.text, (span[0], max(span[1], end)))
+    return None
 
 
 def _token_at(doc, char: int) -> int:

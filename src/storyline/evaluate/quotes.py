@@ -1,0 +1,254 @@
+"""Attribution scoring on PolNeAR (first annotator), over the raw article text.
+
+- Exact match, per component (source, cue, content): a predicted span (a content's pieces as one
+  tuple) is right when a gold one is identical after trimming white space; P/R/F1 over all.
+- Overlap match, per component: one-to-one pairing of overlapping spans.
+- Quotes: gold attributions whose content holds a quotation mark. A gold quote is found when one
+  predicted content covers at least 30% (and, separately, 80%) of its characters; precision counts
+  the predicted direct quotes that cover that share of a gold quote. Speaker accuracy: of the found
+  quotes (80%), the share whose predicted source overlaps the gold source.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from storyline.errors import InputError
+
+Span = tuple[tuple[int, int], ...]
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldAttribution:
+    source: Span | None
+    cue: Span | None
+    content: Span
+
+
+@dataclass(frozen=True, slots=True)
+class PredictedAttribution:
+    source: Span | None
+    cue: Span | None
+    content: Span
+    direct: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PolnearDocument:
+    name: str
+    text: str
+    attributions: tuple[GoldAttribution, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PRF:
+    tp_predicted: int
+    predicted: int
+    tp_gold: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp_predicted / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteScore:
+    exact: dict[str, PRF]
+    overlap: dict[str, PRF]
+    quotes30: PRF
+    quotes80: PRF
+    speaker_accuracy: float
+    gold_quotes: int
+    documents: int
+    seconds: float
+
+
+def _pieces(field: str) -> Span:
+    return tuple(tuple(int(x) for x in part.split()) for part in field.split(";"))
+
+
+def read_polnear(root: Path, split: str) -> list[PolnearDocument]:
+    """The documents of a PolNeAR split with the first listed annotator's attributions."""
+    metadata = root / "data" / "metadata.tsv"
+    if not metadata.is_file():
+        raise InputError(str(root), "has no data/metadata.tsv", "give ../shared/eval/quotes/polnear")
+    documents = []
+    with metadata.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if row["compartment"] != split:
+                continue
+            annotator = row["annotators"].split("|")[0]
+            text_path = root / "data" / split / "text" / f"{row['filename']}.txt"
+            ann_path = root / "data" / split / "attributions" / f"{row['filename']}_{annotator}.ann"
+            if not text_path.is_file() or not ann_path.is_file():
+                continue
+            documents.append(PolnearDocument(row["filename"], text_path.read_text(encoding="utf-8"), _read_ann(ann_path)))
+    if not documents:
+        raise InputError(str(root), f"holds no documents of the split '{split}'")
+    return documents
+
+
+def _read_ann(path: Path) -> tuple[GoldAttribution, ...]:
+    spans: dict[str, Span] = {}
+    relations = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, info, *_ = line.split("\t")
+            kind, _, offsets = info.partition(" ")
+            spans[tid] = _pieces(offsets)
+        elif line.startswith("E"):
+            parts = dict(item.split(":") for item in line.split("\t")[1].split())
+            relations.append(parts)
+    out = []
+    for parts in relations:
+        if "Content" not in parts or parts["Content"] not in spans:
+            continue
+        out.append(GoldAttribution(spans.get(parts.get("Source", "")), spans.get(parts.get("Cue", "")), spans[parts["Content"]]))
+    return tuple(out)
+
+
+def _trim(text: str, span: Span | None) -> Span | None:
+    if not span:
+        return None
+    out = []
+    for start, end in span:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append((start, end))
+    return tuple(out)
+
+
+def _exact(text: str, gold: list[Span | None], predicted: list[Span | None]) -> PRF:
+    g = [_trim(text, s) for s in gold if s]
+    p = [_trim(text, s) for s in predicted if s]
+    gold_set, pred_set = set(g), set(p)
+    return PRF(sum(1 for s in p if s in gold_set), len(p), sum(1 for s in g if s in pred_set), len(g))
+
+
+def _overlaps(a: Span, b: Span) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def _overlap(gold: list[Span | None], predicted: list[Span | None]) -> PRF:
+    g = [s for s in gold if s]
+    p = [s for s in predicted if s]
+    pairs = sorted(((-_overlaps(a, b), i, j) for i, a in enumerate(g) for j, b in enumerate(p) if _overlaps(a, b) > 0))
+    used_g, used_p = set(), set()
+    for _o, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+    return PRF(len(used_p), len(p), len(used_g), len(g))
+
+
+def _length(span: Span) -> int:
+    return sum(e - s for s, e in span)
+
+
+def score_document(document: PolnearDocument, predicted: list[PredictedAttribution]) -> dict:
+    text, gold = document.text, list(document.attributions)
+    counts = {}
+    for component in ("source", "cue", "content"):
+        g = [getattr(a, component) for a in gold]
+        p = [getattr(a, component) for a in predicted]
+        counts[("exact", component)] = _exact(text, g, p)
+        counts[("overlap", component)] = _overlap(g, p)
+    gold_quotes = [a for a in gold if _QUOTE_MARK.search("".join(text[s:e] for s, e in a.content))]
+    predicted_quotes = [a for a in predicted if a.direct]
+    speaker_right = speaker_total = 0
+    for share in (0.3, 0.8):
+        found = 0
+        for a in gold_quotes:
+            best = max(predicted, key=lambda p: _overlaps(a.content, p.content), default=None)
+            if best is not None and _overlaps(a.content, best.content) >= share * _length(a.content):
+                found += 1
+                if share == 0.8:
+                    speaker_total += 1
+                    speaker_right += bool(a.source and best.source and _overlaps(a.source, best.source) > 0)
+        right = sum(1 for p in predicted_quotes if any(_overlaps(a.content, p.content) >= share * _length(a.content) for a in gold_quotes))
+        counts[("quotes", share)] = PRF(right, len(predicted_quotes), found, len(gold_quotes))
+    counts["speaker"] = (speaker_right, speaker_total)
+    return counts
+
+
+def _add(a: PRF, b: PRF) -> PRF:
+    return PRF(a.tp_predicted + b.tp_predicted, a.predicted + b.predicted, a.tp_gold + b.tp_gold, a.gold + b.gold)
+
+
+def evaluate_quotes(documents: list[PolnearDocument], system: Callable[[str], list[PredictedAttribution]]) -> QuoteScore:
+    """Run a system over the raw texts and score it."""
+    totals: dict = {}
+    speaker = [0, 0]
+    elapsed = 0.0
+    for document in documents:
+        started = time.perf_counter()
+        predicted = system(document.text)
+        elapsed += time.perf_counter() - started
+        for key, value in score_document(document, predicted).items():
+            if key == "speaker":
+                speaker[0] += value[0]
+                speaker[1] += value[1]
+            else:
+                totals[key] = _add(totals[key], value) if key in totals else value
+    return QuoteScore(
+        exact={c: totals[("exact", c)] for c in ("source", "cue", "content")},
+        overlap={c: totals[("overlap", c)] for c in ("source", "cue", "content")},
+        quotes30=totals[("quotes", 0.3)],
+        quotes80=totals[("quotes", 0.8)],
+        speaker_accuracy=speaker[0] / speaker[1] if speaker[1] else 0.0,
+        gold_quotes=totals[("quotes", 0.8)].gold,
+        documents=len(documents),
+        seconds=elapsed,
+    )
+
+
+def storyline_system(nlp) -> Callable[[str], list[PredictedAttribution]]:
+    """storyline's attributions on a raw text (as ``storyline extract --keep-text`` finds them)."""
+    from storyline.analyse.quotes.find import find_attributions
+
+    def run(text: str) -> list[PredictedAttribution]:
+        return [PredictedAttribution((a.source,) if a.source else None, (a.cue,) if a.cue else None, a.content, a.direct)
+                for a in find_attributions(nlp(text))]
+
+    return run
+
+
+def textacy_system(nlp) -> Callable[[str], list[PredictedAttribution]]:
+    """textacy's ``direct_quotations`` (speaker, cue, content), the baseline."""
+    from textacy.extract.triples import direct_quotations
+
+    def run(text: str) -> list[PredictedAttribution]:
+        out = []
+        try:
+            triples = list(direct_quotations(nlp(text)))
+        except ValueError:  # textacy gives up on a text with an unclosed quotation: it finds nothing there
+            triples = []
+        for triple in triples:
+            speaker = tuple((t.idx, t.idx + len(t.text)) for t in triple.speaker)
+            cue = tuple((t.idx, t.idx + len(t.text)) for t in triple.cue)
+            content = triple.content
+            out.append(PredictedAttribution(
+                ((speaker[0][0], speaker[-1][1]),) if speaker else None,
+                ((cue[0][0], cue[-1][1]),) if cue else None,
+                ((content.start_char, content.end_char),), True))
+        return out
+
+    return run
