@@ -309,6 +309,48 @@ def entity(
 
 
 @app.command()
+def quotes(
+    db: Optional[str] = DbOption,
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only quotes by this speaker (canonical name or alias)."),
+    story: Optional[str] = typer.Option(None, "--story", help="Only the quotes of this story."),
+    indirect: bool = typer.Option(False, "--indirect", help="Include reported speech, not only direct quotes."),
+    format: str = typer.Option("text", "--format", help="text or jsonl."),
+) -> None:
+    """List who said what, with the article each quote comes from.
+
+    Example: storyline quotes --speaker "Sean Parnell"
+    """
+    with _open(db) as store:
+        try:
+            names = None
+            if speaker:
+                found = store.entity(speaker)
+                names = {found["name"].casefold(), *(a.casefold() for a in found["aliases"])}
+            wanted = _story_articles(store, story)
+            rows = []
+            for stored in store.articles(limit=None):
+                if wanted is not None and stored.article.id not in wanted:
+                    continue
+                for quote in dict(stored.analysis).get("quotes", []):
+                    who = (quote.get("speaker") or {}).get("name")
+                    if (quote["direct"] or indirect) and (names is None or (who or "").casefold() in names):
+                        rows.append((stored, quote))
+        except StorylineError as exc:
+            _fail(exc)
+            raise typer.Exit(1) from None
+    for stored, quote in rows:
+        a = stored.article
+        who = (quote.get("speaker") or {}).get("name") or "unknown"
+        if format == "jsonl" or not out.is_terminal:
+            sys.stdout.write(json.dumps({"speaker": who, "text": quote["text"], "direct": quote["direct"],
+                                         "article": a.id, "outlet": a.outlet, "published": a.published}, ensure_ascii=False) + "\n")
+        else:
+            out.print(Text(f"{who}: ", style="bold") + Text(" ".join(quote["text"].split()))
+                      + Text(f"  [{a.outlet or '-'}, {a.published or '-'}, {a.id[:10]}]", style="dim"))
+    err.print(f"{len(rows)} quotes")
+
+
+@app.command()
 def export(
     db: Optional[str] = DbOption,
     format: str = typer.Option("json", "--format", help="json: the whole store as one JSON document."),
@@ -410,6 +452,48 @@ def eval_entities(
         err.print(f"{name}: {result.documents} documents; named-mention detection P {result.detection_precision * 100:.1f}"
                   f" R {result.detection_recall * 100:.1f} F1 {result.detection_f1 * 100:.1f} (same extent)")
     out.print(table)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    directory: Path = typer.Argument(Path("../shared/eval/quotes/polnear"), help="The PolNeAR folder (data/metadata.tsv, data/SPLIT/...)."),
+    split: str = typer.Option("dev", help="dev or train (first annotator)."),
+    baseline: bool = typer.Option(True, help="Also score textacy's direct_quotations (dev dependency) in the same run."),
+) -> None:
+    """Score attributions on PolNeAR: exact and overlap P/R/F1 for source, cue and content, quote F1 at
+    30% and 80% coverage, and speaker accuracy, beside textacy's direct_quotations.
+
+    Example: storyline eval quotes ../shared/eval/quotes/polnear --split dev
+    """
+    import importlib.util
+
+    from storyline.analyse import Context
+    from storyline.evaluate.quotes import evaluate_quotes, read_polnear, storyline_system, textacy_system
+
+    try:
+        documents = read_polnear(directory, split)
+    except StorylineError as exc:
+        _fail(exc)
+        raise typer.Exit(2) from None
+    nlp = Context.current().nlp
+    systems = [("storyline", storyline_system(nlp))]
+    if baseline:
+        if importlib.util.find_spec("textacy") is None:
+            err.print("textacy is not installed: the baseline is skipped (pip install textacy)")
+        else:
+            systems.append(("textacy", textacy_system(nlp)))
+    table = Table("system", "measure", "source F1", "cue F1", "content F1", box=None)
+    quotes = Table("system", "gold quotes", "quote F1 (30%)", "quote F1 (80%)", "P (80%)", "R (80%)", "speaker acc", "docs/s", box=None)
+    for name, system in systems:
+        score = evaluate_quotes(documents, system)
+        for measure in ("exact", "overlap"):
+            parts = getattr(score, measure)
+            table.add_row(name, measure, *(f"{parts[c].f1 * 100:.1f}" for c in ("source", "cue", "content")))
+        quotes.add_row(name, str(score.gold_quotes), f"{score.quotes30.f1 * 100:.1f}", f"{score.quotes80.f1 * 100:.1f}",
+                       f"{score.quotes80.precision * 100:.1f}", f"{score.quotes80.recall * 100:.1f}",
+                       f"{score.speaker_accuracy * 100:.1f}", f"{score.documents / score.seconds:.1f}" if score.seconds else "-")
+    out.print(table)
+    out.print(quotes)
 
 
 @eval_app.command("timex")

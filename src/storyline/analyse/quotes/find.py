@@ -196,14 +196,21 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
     """The reported clause around a partial quote: "reiterated [that he was “very unhappy” with the
     call]". None when the quote is the whole complement (a plain direct quote)."""
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")):
-        tokens = list(clause.subtree)
+        coordinated = {t.i for c in clause.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        tokens = [t for t in clause.subtree if t.i not in coordinated and "\n" not in t.text]
+        if not tokens:
+            continue
         first = tokens[0]
         if first.i > 0 and doc[first.i - 1].lower_ == "that" and doc[first.i - 1].head == verb:
             first = doc[first.i - 1]
         span = (first.idx, tokens[-1].idx + len(tokens[-1].text))
+        if "\n" in doc.text[span[0] : span[1]]:
+            continue  # a clause does not run across a paragraph break
         if span[0] <= start and end <= span[1] + 1 and (span[0] < start - 1 or span[1] > end + 1):
             if any(t.lower_ in ("said", "says", "told") for t in tokens if not start <= t.idx < end):
                 return None
+            if doc.text[end - 2 : end - 1] == ",":  # "...people,’ signals ...": the comma closes the clause
+                span = (span[0], end)
             return _trimmed(doc.text, (span[0], max(span[1], end)))
     return None
 

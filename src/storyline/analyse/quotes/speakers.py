@@ -9,12 +9,14 @@ _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PLURAL = frozenset({"they", "we"})
 
 
-def resolve_speakers(text: str, attributions: list[Attribution], identities: list[Identity]) -> list[str | None]:
+def resolve_speakers(text: str, attributions: list[Attribution], identities: list[Identity],
+                     subjects: frozenset[int] = frozenset()) -> list[str | None]:
     """The canonical speaker name of each attribution, or None when the text does not settle it.
 
     - A source that is (or holds) a named mention or a linked description takes that identity's name.
-    - "he"/"she" takes the previous quote's speaker when that quote is near, else the person named
-      last before the cue.
+    - "he"/"she" takes the person last named as a subject (``subjects``: character offsets of
+      subject words) since the previous quote ("Sallo said ... “...,” he said" is Sallo), else the
+      previous quote's speaker when near, else the person named last before the cue.
     - A quote with no cue of its own continues the previous speaker.
     """
     spans = sorted(((m.start, m.end, identity) for identity in identities for m in identity.mentions), key=lambda s: s[0])
@@ -31,7 +33,12 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
             if people or holders:
                 name = (people or holders)[-1].name
             elif word in _PRONOUNS:
-                if previous_name is not None and attribution.start - previous_end < 600:
+                since = max(previous_end, start - 600)
+                named = [i for s, e, i in spans if since <= s and e <= start and i.type == "PERSON"
+                         and any(s <= x < e for x in subjects)]
+                if named:
+                    name = named[-1].name
+                elif previous_name is not None and attribution.start - previous_end < 600:
                     name = previous_name
                 else:
                     before = [i for s, e, i in spans if e <= start and i.type == "PERSON"]

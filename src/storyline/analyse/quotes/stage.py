@@ -16,7 +16,8 @@ def language_stage(article: Article, context) -> tuple[Article, dict[str, object
     doc = context.nlp(text)
     identities = link_descriptions(text, resolve_identities(find_mentions(doc)))
     attributions = find_attributions(doc)
-    names = resolve_speakers(text, attributions, identities)
+    subjects = frozenset(t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
+    names = resolve_speakers(text, attributions, identities, subjects)
     quotes = []
     for group, (attribution, name) in enumerate(zip(attributions, names)):
         speaker = None

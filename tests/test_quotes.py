@@ -1,0 +1,104 @@
+"""Quotes on hand-written sentences (real spaCy parse: attribution is about the parse) and on the seeds."""
+
+import json
+
+import pytest
+from conftest import run_cli, shared_path
+
+from storyline.analyse import Context
+from storyline.analyse.quotes.find import quote_spans
+from storyline.analyse.quotes.stage import language_stage
+from storyline.records import Article
+
+
+@pytest.fixture(scope="module")
+def context():
+    return Context.current()
+
+
+def quotes_of(text, context):
+    _article, outputs = language_stage(Article(id="t", source="t.txt", text=text), context)
+    return [(q["text"], (q["speaker"] or {}).get("name"), (q["cue"] or {}).get("text"), q["direct"]) for q in outputs["quotes"]]
+
+
+def test_marks_of_every_kind():
+    text = 'He said "one two three." She said “four five six.” They said «seven eight nine.» Title ‘ten eleven twelve,’ here.'
+    assert [text[s:e] for s, e in quote_spans(text)] == ['"one two three."', "“four five six.”", "«seven eight nine.»", "‘ten eleven twelve,’"]
+
+
+def test_missing_opening_mark_starts_at_the_paragraph():
+    text = "Harbour news today.\n\nWe will reopen the quay, we must,” Mayor Ilsa Brandt told reporters."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["We will reopen the quay, we must,”"]
+
+
+def test_multi_paragraph_quote_runs_on():
+    text = "Mayor Ilsa Brandt said: “The quay will open on Monday.\n\n“The ferries come back on Tuesday,” she added."
+    (span,) = quote_spans(text)
+    assert text[span[0]:span[1]].startswith("“The quay") and text[span[0]:span[1]].endswith("Tuesday,”")
+
+
+def test_pronoun_cue_and_continuation(context):
+    text = ("Mayor Ilsa Brandt opened the new quay on Monday.\n\n"
+            "“It took us two years,” Brandt told reporters.\n\n"
+            "“We are proud of the crews,” she added.\n\n"
+            "“Nobody was hurt, and nothing was late.”")
+    found = quotes_of(text, context)
+    assert [(q[1], q[2]) for q in found if q[3]] == [("Ilsa Brandt", "told"), ("Ilsa Brandt", "added"), ("Ilsa Brandt", None)]
+
+
+def test_pronoun_takes_the_person_just_named(context):
+    text = ("“We are proud,” Mayor Ilsa Brandt said.\n\n"
+            "Harbour master Piet Danner said the crews had worked at night. “Nobody sleeps here,” he said.")
+    found = [q for q in quotes_of(text, context) if q[3]]
+    assert [q[1] for q in found] == ["Ilsa Brandt", "Piet Danner"]
+
+
+def test_description_and_organisation_speakers(context):
+    text = ("Harbour spokesperson Lina Vos opened the briefing. "
+            "“The quay is safe,” the spokesperson said. "
+            "“We will pay for the repairs,” the Calvera Port Authority said in a statement.")
+    found = [q for q in quotes_of(text, context) if q[3]]
+    assert [q[1] for q in found] == ["Lina Vos", "Calvera Port Authority"]
+
+
+def test_partial_quote_and_written_statement(context):
+    text = ("Mayor Ilsa Brandt said the repairs were “a matter of weeks” and would cost little. "
+            "Brandt wrote on X that the quay was “open for business again.”")
+    found = [q for q in quotes_of(text, context) if q[3]]
+    assert [q[1] for q in found] == ["Ilsa Brandt", "Ilsa Brandt"]
+    assert "“a matter of weeks”" in found[0][0]
+    assert found[1][2] == "wrote"
+
+
+def test_scare_quotes_are_not_speech(context):
+    text = "The so-called “blue zone” of the harbour stayed closed all week because of the storm damage."
+    assert quotes_of(text, context) == []
+
+
+def test_reported_speech(context):
+    text = ("Mayor Ilsa Brandt said that the quay would reopen on Monday. "
+            "According to the port authority, the repairs cost four million euros.")
+    found = [q for q in quotes_of(text, context) if not q[3]]
+    assert ("that the quay would reopen on Monday", "Ilsa Brandt", "said", False) in found
+    assert any(q[0].startswith("the repairs cost") and q[2].casefold() == "according to" for q in found)
+
+
+@pytest.fixture(scope="module")
+def seed_quotes():
+    files = sorted(shared_path("seeds").glob("*.txt"))
+    done = run_cli("extract", *map(str, files))
+    assert done.returncode == 0, done.stderr
+    return [[q for q in json.loads(line)["quotes"] if q["direct"]] for line in done.stdout.splitlines()]
+
+
+def test_every_seed_quote_has_its_speaker(seed_quotes):
+    first, second = seed_quotes
+    assert [q["speaker"]["name"] for q in first] == [
+        "Trump", "Trump", "Trump", "Sean Parnell", "Sean Parnell", "Volodymyr Zelensky", "Volodymyr Zelensky",
+        "Volodymyr Zelensky", "Trump"]
+    assert first[0]["text"].startswith("We’re going to send")  # the quote whose opening mark is missing
+    assert [q["speaker"]["mention"] for q in first[:3]] == ["Trump", "he", "he"]
+    assert first[2]["cue"] is None  # no cue of its own: it continues Trump's words
+    assert [q["speaker"]["name"] for q in second] == ["Donald Trump"] * 3 + ["Vladimir Putin"] + ["Donald Trump"] * 5
+    assert second[0]["text"] == "Putin ‘wants to keep killing people,’"  # the headline's single quotes, with their clause
+    assert {q["speaker"]["mention"] for q in second} >= {"the U.S. president", "he"}
