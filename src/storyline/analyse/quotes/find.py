@@ -14,6 +14,7 @@ Contents are spans of the text (a direct quote keeps its marks); a quote split b
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -169,7 +170,7 @@ def find_attributions(doc) -> list[Attribution]:
             candidates = [t for t in before if _is_speech(t) and text[before.end_char - 1 : before.end_char] == ":"]
         inside = [t for t in sentence_tokens if start < t.idx < end]
         # The verb whose clause holds the quote ("Parnell said ... that “...”") before a nearer one.
-        verb = min(candidates, key=lambda t: (not any(q in t.subtree for q in inside[:1]),
+        verb = min(candidates, key=lambda t: (not (inside and (t == inside[0] or t.is_ancestor(inside[0]))),
                                               min(abs(t.idx - start), abs(t.idx - end)))) if candidates else None
         if verb is not None:
             source = _source_of(verb)
@@ -216,10 +217,11 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _token_at(doc, char: int) -> int:
-    for token in doc:
-        if token.idx <= char < token.idx + len(token.text_with_ws):
-            return token.i
-    return len(doc) - 1
+    """The index of the token holding a character (binary search over token offsets)."""
+    starts = doc.user_data.get("storyline_token_starts")
+    if starts is None:
+        starts = doc.user_data["storyline_token_starts"] = [t.idx for t in doc]
+    return max(0, bisect.bisect_right(starts, char) - 1)
 
 
 def _is_speech(token) -> bool:
