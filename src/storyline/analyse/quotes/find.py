@@ -183,6 +183,10 @@ def find_attributions(doc) -> list[Attribution]:
             used_cues.add(verb.i)
         elif _is_scare_quote(text, start, end):
             continue
+        elif previous is not None and previous.direct and previous.cue and "\n" not in text[previous.end : start]:
+            # "“...,” he said. “...”": the second piece, in the same paragraph, is the same attribution.
+            attribution = Attribution(previous.content + ((start, end),), True, previous.cue, previous.source, previous.addressee)
+            attributions.pop()
         elif previous is not None and previous.direct and _near(text, previous.end, start):
             attribution = Attribution(((start, end),), True, None, previous.source, previous.addressee, continued=True)
         else:
