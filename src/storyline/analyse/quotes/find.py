@@ -211,7 +211,8 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
         span = (first.idx, tokens[-1].idx + len(tokens[-1].text))
         if "\n" in doc.text[span[0] : span[1]]:
             continue  # a clause does not run across a paragraph break
-        if span[0] <= start and end <= span[1] + 1 and (span[0] < start - 1 or span[1] > end + 1):
+        tail = doc.text[span[1] : end]
+        if span[0] <= start and (end <= span[1] or not tail.strip(" .,;!?”’\"")) and (span[0] < start - 1 or span[1] > end + 1):
             if any(t.lower_ in ("said", "says", "told") for t in tokens if not start <= t.idx < end):
                 return None
             if doc.text[end - 2 : end - 1] == ",":  # "...people,’ signals ...": the comma closes the clause
