@@ -28,6 +28,9 @@ SPEECH_VERBS = frozenset(
 # Verbs that report speech only with a quote or a clause ("find", "show" are too often not speech).
 _CLAUSE_ONLY = frozenset("believe think find learn show call".split())
 _OPENING = "“«„"
+# "According to Limbaugh, “...”": searched in the text just before the opening mark.
+_ACCORDING = re.compile(r"[Aa]ccording to (?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s*$")
+_DASH_CREDIT = re.compile(r"\s*(?P<dash>[―—])\s*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})")
 _CLOSING = "”»"
 _AUX = frozenset({"aux", "auxpass", "neg"})
 _SOURCE_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"})
@@ -121,8 +124,19 @@ def _cue_of(verb) -> tuple[int, int]:
     return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
 
 
+def _between(doc, end: int, verb) -> tuple[int, int] | None:
+    """The words between a quote and its cue ("“...,” Rep. Elijah Cummings said"), as the source."""
+    tokens = [t for t in doc[_token_at(doc, end) : verb.i] if t.idx >= end and not t.is_punct and not t.is_space]
+    if not tokens or len(tokens) > 10:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
 def _source_of(verb) -> tuple[int, int] | None:
     """The subject noun phrase of a speech verb, without relative clauses or appositions."""
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        head = verb.head  # "footage of Hillary Clinton asking, “...”": the noun the participle hangs on
+        return head.left_edge.idx if head.left_edge.i >= head.i - 3 else head.idx, head.idx + len(head.text)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -166,14 +180,41 @@ def find_attributions(doc) -> list[Attribution]:
             if following.text.strip()[:1] not in _OPENING + '"' and gap.strip() == "" and "\n" not in gap:
                 candidates = [t for t in following if _is_speech(t)][:1] if len(following) <= 12 else []
         if not candidates and text[max(0, first.start_char) : start].strip() == "" and first.start > 0:
-            before = doc[first.start - 1].sent
-            candidates = [t for t in before if _is_speech(t) and text[before.end_char - 1 : before.end_char] == ":"]
+            index = first.start - 1
+            while index > 0 and doc[index].is_space:
+                index -= 1
+            before = doc[index].sent
+            if text[: start].rstrip().endswith(":"):  # "He said:" closing the paragraph before the quote
+                candidates = [t for t in before if t.pos_ in ("VERB", "AUX") and t.i < index]
+        if not candidates:
+            # "She continued, “...”" / "he wrote: “...”": a verb right before the opening mark speaks it.
+            lead = _token_at(doc, start) - 1
+            while lead > 0 and (doc[lead].is_punct or doc[lead].is_space) and doc[lead].text in (",", ":", " "):
+                lead -= 1
+            if 0 <= lead < _token_at(doc, start) - 1 and doc[lead].pos_ == "VERB":
+                candidates = [doc[lead]]
+        credit = _DASH_CREDIT.match(text, end)
+        if credit:  # "“...” ― Sonya Herridge": a quote credited with a dash
+            attribution = Attribution(((start, end),), True, (credit.start("dash"), credit.end("dash")),
+                                      (credit.start("name"), credit.end("name")))
+            attributions.append(attribution)
+            previous = attribution
+            continue
         inside = [t for t in sentence_tokens if start < t.idx < end]
         # The verb whose clause holds the quote ("Parnell said ... that “...”") before a nearer one.
+        according = _ACCORDING.search(text, max(first.start_char, start - 120), start)
+        if according and not candidates:
+            attribution = Attribution(((start, end),), True, (according.start(), according.start() + 12),
+                                      (according.start("name"), according.end("name")))
+            attributions.append(attribution)
+            previous = attribution
+            continue
         verb = min(candidates, key=lambda t: (not (inside and (t == inside[0] or t.is_ancestor(inside[0]))),
                                               min(abs(t.idx - start), abs(t.idx - end)))) if candidates else None
         if verb is not None:
             source = _source_of(verb)
+            if source is not None and source[0] < end and start < source[1]:
+                source = _between(doc, end, verb)  # the parser took the quote for the subject
             content = _mixed_clause(doc, verb, start, end) or (start, end)
             attribution = Attribution((content,), True, _cue_of(verb), source, _addressee(verb))
             if previous is not None and previous.direct and previous.cue == attribution.cue:
