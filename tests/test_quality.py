@@ -56,3 +56,16 @@ def test_cross_document_entities_on_ecbplus_dev():
     assert result.storyline.mentions == 532
     assert result.storyline.conll_f1 >= 0.84, result.storyline
     assert result.storyline.conll_f1 > result.baseline.conll_f1
+
+
+def test_quotes_on_polnear_dev():
+    from storyline.analyse import Context
+    from storyline.evaluate.quotes import evaluate_quotes, read_polnear, storyline_system
+
+    documents = read_polnear(shared_path("eval", "quotes", "polnear"), "dev")
+    score = evaluate_quotes(documents, storyline_system(Context.current().nlp))
+    assert (score.documents, score.gold_quotes) == (84, 624)
+    assert score.quotes80.f1 >= 0.75, score.quotes80
+    assert score.quotes30.f1 >= 0.87, score.quotes30
+    assert score.speaker_accuracy >= 0.86, score.speaker_accuracy
+    assert score.exact["source"].f1 >= 0.52 and score.exact["content"].f1 >= 0.41
