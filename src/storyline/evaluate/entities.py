@@ -24,6 +24,7 @@ from storyline.analyse.entities.linking import link_entities
 from storyline.analyse.entities.mentions import Mention, find_mentions
 from storyline.evaluate.coref import CorefScore, score_clusters
 from storyline.evaluate.ecbplus import EcbDocument
+from storyline.evaluate.measures import f1
 
 _GOLD_LABEL = {"HUMAN_PART_PER": "PERSON", "HUMAN_PART_ORG": "ORG", "HUMAN_PART_GPE": "GPE", "HUMAN_PART_FAC": "FAC",
                "LOC_FAC": "FAC", "LOC_GEO": "GPE", "LOC_OTHER": "LOC"}
@@ -42,8 +43,7 @@ class EntityEvaluation:
 
     @property
     def detection_f1(self) -> float:
-        p, r = self.detection_precision, self.detection_recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.detection_precision, self.detection_recall)
 
 
 def scored_mentions(documents: list[EcbDocument], validated: set[tuple[str, int]]) -> list:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.errors import InputError, StorylineError
+from storyline.evaluate.measures import f1
 
 _TOKEN = re.compile(r"\w+")
 
@@ -55,9 +56,9 @@ def score_extraction(predictions: dict[str, str], truth: dict[str, str], seconds
             recalls.append(1.0)
     precision = sum(precisions) / len(precisions) if precisions else 0.0
     recall = sum(recalls) / len(recalls) if recalls else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    f1_score = f1(precision, recall)
     n = len(truth)
-    return ExtractionScore(n, precision, recall, f1, exact / n if n else 0.0, n / seconds if seconds else 0.0)
+    return ExtractionScore(n, precision, recall, f1_score, exact / n if n else 0.0, n / seconds if seconds else 0.0)
 
 
 def load_benchmark(directory: Path) -> tuple[dict[str, bytes], dict[str, str]]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.errors import InputError
+from storyline.evaluate.measures import f1
 
 Span = tuple[tuple[int, int], ...]
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
@@ -63,8 +64,7 @@ class PRF:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.errors import FormatError, InputError
+from storyline.evaluate.measures import f1
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ class TimexScore:
 
     @property
     def relaxed_f1(self) -> float:
-        return _f1(self.relaxed_precision, self.relaxed_recall)
+        return f1(self.relaxed_precision, self.relaxed_recall)
 
     @property
     def strict_precision(self) -> float:
@@ -71,7 +72,7 @@ class TimexScore:
 
     @property
     def strict_f1(self) -> float:
-        return _f1(self.strict_precision, self.strict_recall)
+        return f1(self.strict_precision, self.strict_recall)
 
     @property
     def type_accuracy(self) -> float:
@@ -100,10 +101,6 @@ class TimexScore:
 def _fields(score: TimexScore) -> tuple:
     return (score.gold, score.predicted, score.relaxed_matches, score.strict_matches, score.type_correct,
             score.value_correct, score.documents, score.seconds)
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
