@@ -19,6 +19,10 @@ demo: install
 	rm -f demo/storyline.db demo/storyline.db-wal demo/storyline.db-shm
 	$(BIN)/storyline ingest --db demo/storyline.db demo/corpus
 	$(BIN)/storyline articles --db demo/storyline.db
+	@echo; echo "Who is who across the articles (misspellings and short forms folded in):"
+	$(BIN)/storyline entities --db demo/storyline.db --limit 8
+	@echo; echo "Who said what:"
+	$(BIN)/storyline quotes --db demo/storyline.db
 	@echo; echo "The Harbour Ledger article, found by full-text search; its caption, byline and credit line are metadata now:"
 	$(BIN)/storyline show --db demo/storyline.db $$($(BIN)/storyline articles --db demo/storyline.db --format jsonl -q breakwater | $(BIN)/python -c 'import json,sys; print(json.loads(sys.stdin.readline())["id"])')
 

@@ -102,3 +102,15 @@ def test_every_seed_quote_has_its_speaker(seed_quotes):
     assert [q["speaker"]["name"] for q in second] == ["Donald Trump"] * 3 + ["Vladimir Putin"] + ["Donald Trump"] * 5
     assert second[0]["text"] == "Putin ‘wants to keep killing people,’"  # the headline's single quotes, with their clause
     assert {q["speaker"]["mention"] for q in second} >= {"the U.S. president", "he"}
+
+
+def test_quotes_command_uses_the_stores_names(tmp_path):
+    from conftest import ROOT
+
+    db = str(tmp_path / "q.db")
+    assert run_cli("ingest", "--db", db, str(ROOT / "demo" / "corpus")).returncode == 0
+    done = run_cli("quotes", "--db", db, "--speaker", "Tomas Reyl")
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(rows) == 5 and {r["speaker"] for r in rows} == {"Tomas Reyl"}  # the copy that spells him "Ryel" too
+    assert len({r["article"] for r in rows}) == 3
+    assert run_cli("quotes", "--db", db, "--speaker", "Nobody Atall").returncode == 1

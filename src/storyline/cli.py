@@ -322,6 +322,9 @@ def quotes(
     """
     with _open(db) as store:
         try:
+            canonical = {}  # an article's own spelling -> the store's name ("Tomas Ryel" -> "Tomas Reyl")
+            for row in store.entities(kind="PERSON") + store.entities(kind="ORG"):
+                canonical.update({alias: row["name"] for alias in row["aliases"]})
             names = None
             if speaker:
                 found = store.entity(speaker)
@@ -333,6 +336,7 @@ def quotes(
                     continue
                 for quote in dict(stored.analysis).get("quotes", []):
                     who = (quote.get("speaker") or {}).get("name")
+                    who = canonical.get(who, who)
                     if (quote["direct"] or indirect) and (names is None or (who or "").casefold() in names):
                         rows.append((stored, quote))
         except StorylineError as exc:
@@ -340,7 +344,8 @@ def quotes(
             raise typer.Exit(1) from None
     for stored, quote in rows:
         a = stored.article
-        who = (quote.get("speaker") or {}).get("name") or "unknown"
+        who = (quote.get("speaker") or {}).get("name")
+        who = canonical.get(who, who) or "unknown"
         if format == "jsonl" or not out.is_terminal:
             sys.stdout.write(json.dumps({"speaker": who, "text": quote["text"], "direct": quote["direct"],
                                          "article": a.id, "outlet": a.outlet, "published": a.published}, ensure_ascii=False) + "\n")
