@@ -146,6 +146,8 @@ def _source_of(verb) -> tuple[int, int] | None:
     if not subjects:
         return None
     head = subjects[0]
+    if head.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        head = verb.head  # "a designer who ... said": the relative pronoun stands for the noun
     keep = [head] + [t for c in head.children if c.dep_ not in _SOURCE_CUT for t in c.subtree]
     indices = sorted(t.i for t in keep)
     # Keep the contiguous run around the head: a cut child must not leave a gap inside the phrase.
@@ -173,12 +175,18 @@ def find_attributions(doc) -> list[Attribution]:
         span_sents = [s for s in doc.sents if s.start in sentences]
         first, last = span_sents[0], span_sents[-1]
         # The sentence after a quote that ends its own sentence often carries the cue: "“...,” he said."
-        candidates = [t for s in span_sents for t in s if _is_speech(t) and not start <= t.idx < end]
+        inside_first = next((t for t in sentence_tokens if start < t.idx < end), None)
+        candidates = [t for s in span_sents for t in s if not start <= t.idx < end and (
+            _is_speech(t) or (inside_first is not None and _governs(t, inside_first)))]
         if not candidates and last.end < len(doc):
             following = doc[last.end].sent
             gap = text[end : following.start_char]
             if following.text.strip()[:1] not in _OPENING + '"' and gap.strip() == "" and "\n" not in gap:
-                candidates = [t for t in following if _is_speech(t)][:1] if len(following) <= 12 else []
+                speech = [t for t in following if _is_speech(t)][:1]
+                # "“...,” he said." or "“...,” said James Acton, a physicist who ...": a short sentence,
+                # or one that opens with its speech verb.
+                opens = bool(speech) and speech[0].i == next(t.i for t in following if not t.is_punct and not t.is_space)
+                candidates = speech if len(following) <= 12 or opens else []
         if not candidates and text[max(0, first.start_char) : start].strip() == "" and first.start > 0:
             index = first.start - 1
             while index > 0 and doc[index].is_space:
@@ -268,6 +276,12 @@ def _token_at(doc, char: int) -> int:
     if starts is None:
         starts = doc.user_data["storyline_token_starts"] = [t.idx for t in doc]
     return max(0, bisect.bisect_right(starts, char) - 1)
+
+
+def _governs(token, inside) -> bool:
+    """A reporting verb that needs a quote or clause ("call", "believe") counts when it governs one:
+    "Obama called the holiday “a celebration ...”"."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in _CLAUSE_ONLY and token.is_ancestor(inside)
 
 
 def _is_speech(token) -> bool:
