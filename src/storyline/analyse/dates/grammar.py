@@ -60,7 +60,17 @@ APPROX = (
     r"|up\s+to|at\s+least|at\s+most|no\s+more\s+than|just|only|barely|well\s+over|within)\s+)"
 )
 RELATIVE = r"(?:this|last|next|past|coming|previous|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current)"
-ZONE = r"(?:\s*(?:a\.m\.|p\.m\.|am|pm|a\.m|p\.m))"
+# A year in words: "nineteen ninety-six", "two thousand and one".
+SPELLED_YEAR = (
+    r"(?:(?:nineteen|eighteen)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+)
+# A clock time: "3 p.m.", "10:35 a.m. EDT".
+CLOCK = (
+    r"(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+    r"(?:\s+(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC|ET))?"
+)
 
 
 def _compile(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -72,14 +82,11 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso_date", _compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?")),
     ("slash_date", _compile(r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")),
     ("weekday_date", re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
-    ("month_day_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?", re.IGNORECASE if False else 0)),
+    ("month_day_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
     ("day_month_year", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
     ("month_relative_year", _compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")),
-    ("month_spelled_year", re.compile(
-        rf"\b(?P<mon>{MONTH}),?\s+(?P<y>(?:nineteen|eighteen)[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b")),
-    ("clock_day", _compile(
-        rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|ET))?\s*(?:on\s+)?"
-        rf"(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?![\w])")),
+    ("month_spelled_year", re.compile(rf"\b(?P<mon>{MONTH}),?\s+(?P<y>{SPELLED_YEAR})\b")),
+    ("clock_day", _compile(rf"\b{CLOCK}\s*(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?![\w])")),
     ("month_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})(?:,?\s+|\s+of\s+)(?P<y>{YEAR})\b")),
     ("relative_month", _compile(rf"\b(?P<edge>{EDGE})?(?P<rel>this|last|next|past|coming|previous)\s+(?P<mon>{MONTH})\b")),
     ("month", re.compile(rf"(?:\b(?P<edge>{EDGE}))?\b(?P<mon>{MONTH})(?!\s*\d)\b")),
@@ -103,9 +110,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("that_unit", _compile(rf"\b(?:(?P<edge>earlier|later|early|late)\s+)?that\s+(?:same\s+)?(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
     ("next_unit", _compile(r"\b(?:the\s+)?(?P<rel>next|following|previous|preceding|same)\s+(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
     ("unit_after", _compile(r"\b(?:the|a)\s+(?P<u>day|week|month|year)\s+(?P<rel>after|before)\b")),
-    ("spelled_year", _compile(
-        r"\b(?:the\s+year\s+)?(?P<y>(?:nineteen|eighteen)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-        r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b")),
+    ("spelled_year", _compile(rf"\b(?:the\s+year\s+)?(?P<y>{SPELLED_YEAR})\b")),
     ("ago", _compile(rf"\b(?P<approx>{APPROX})?(?P<n>{NUMBER})[\s-]+(?P<u>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now|previously)\b")),
     ("edge_relative", _compile(rf"\b(?P<edge>earlier|later|early|late|mid|end\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]+(?P<rel>this|last|next)\s+(?P<u>week|month|year|decade|century|{SEASON})\b")),
     ("relative_unit", _compile(rf"\b(?P<rel>this|last|next|past|coming|previous|following|current|same)\s+(?P<u>week(?:end)?|month|quarter|year|decade|century|{SEASON})\b")),
@@ -116,7 +121,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("past_unit", _compile(rf"\b(?P<det>the\s+(?:past|last|next|previous|coming|following))\s+(?P<u>{UNIT})\b")),
     ("plural_unit", _compile(rf"\b(?P<pre>recent\s+|coming\s+|past\s+)?(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s\b(?!\s+(?:ago|later|earlier))")),
     ("set", _compile(rf"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?P<u>{UNIT}|{PART})|(?<=\btimes\s)an?\s+(?P<u2>{UNIT}))\b")),
-    ("clock", _compile(rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC|ET))?")),
+    ("clock", _compile(rf"\b{CLOCK}")),
     ("noon", _compile(r"\b(?P<w>noon|midnight|midday)\b")),
     ("deictic", _compile(
         r"\b(?P<w>today|yesterday|tomorrow|tonight|now|nowadays|currently|presently|recently|lately|formerly"

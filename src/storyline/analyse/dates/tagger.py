@@ -180,6 +180,30 @@ def _nearest(anchor: date, month: int, day: int | None) -> int:
     return -1 if (anchor - back) <= (ahead - anchor) * 2 else 1
 
 
+def _spelled_year(words: str) -> int | None:
+    """The year a year in words names: "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    parts = re.split(r"[\s-]+", words.lower())
+    if parts[0] == "two":
+        rest = [w for w in parts[2:] if w != "and"]
+        return 2000 + int(_number(" ".join(rest)) or 0) if rest else 2000
+    hundreds = {"nineteen": 1900, "eighteen": 1800}.get(parts[0])
+    rest = _number(" ".join(parts[1:]))
+    return hundreds + int(rest) if hundreds is not None and rest is not None else None
+
+
+def _clock(g: dict) -> str | None:
+    """HH:MM of a clock match (12-hour with a.m./p.m.), or None for an impossible hour."""
+    hour = int(g["h"])
+    ap = g["ap"].lower().replace(".", "")
+    if hour > 12:
+        return None
+    if ap == "pm" and hour != 12:
+        hour += 12
+    elif ap == "am" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{int(g['m'] or 0):02d}"
+
+
 def _number(word: str) -> float | None:
     word = " ".join(word.lower().replace("-", " ").split())
     half = 0.0
@@ -307,12 +331,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         year = anchor.year + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
         return "DATE", f"{year:04d}-{month:02d}", None, None
     if name == "month_spelled_year":
-        year = _resolve("spelled_year", re.match(r"(?P<y>.*)", g["y"]), g["y"], anchor)
-        if year is None:
-            return None
-        return "DATE", f"{year[1]}-{MONTHS[g['mon'].lower().rstrip('.')]:02d}", None, None
+        year = _spelled_year(g["y"])
+        return ("DATE", f"{year:04d}-{MONTHS[g['mon'].lower().rstrip('.')]:02d}", None, None) if year is not None else None
     if name == "clock_day":
-        clock = _resolve("clock", m, text, None)
+        clock = _clock(g)
         if clock is None or not anchor:
             return None
         word = g["day"].lower().rstrip(".")
@@ -320,7 +342,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             day = cal.weekday_date(anchor, WEEKDAYS[word], 1 if direction() > 0 else -1)
         else:
             day = anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
-        return "TIME", f"{day.isoformat()}{clock[1][10:]}", None, None
+        return "TIME", f"{day.isoformat()}T{clock}", None, None
     if name == "month_year":
         month = MONTHS[g["mon"].lower().rstrip(".")]
         return "DATE", f"{int(g['y']):04d}-{month:02d}", _edge_mod(m.group(0).split(g["mon"])[0]), None
@@ -497,12 +519,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None  # "the day after" needs an event after it: "the day after his call"
         return "DATE", "XXXX-XX-XX", None, None
     if name == "spelled_year":
-        words = re.split(r"[\s-]+", g["y"].lower())
-        if words[0] == "two":
-            return "DATE", f"{2000 + int(_number(' '.join(words[3 if len(words) > 3 and words[2] == 'and' else 2:]) or '0') or 0):04d}", None, None
-        hundreds = {"nineteen": 1900, "eighteen": 1800}[words[0]]
-        rest = _number(" ".join(words[1:]))
-        return ("DATE", f"{hundreds + int(rest):04d}", None, None) if rest is not None else None
+        year = _spelled_year(g["y"])
+        return ("DATE", f"{year:04d}", None, None) if year is not None else None
     if name == "year_earlier":
         if not anchor:
             return "DATE", "XXXX", None, None
@@ -582,17 +600,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", None, None
         return "SET", _duration(1, unit), None, None
     if name == "clock":
-        hour = int(g["h"])
-        ap = g["ap"].lower().replace(".", "")
-        if hour > 12:
+        clock = _clock(g)
+        if clock is None:
             return None
-        if ap == "pm" and hour != 12:
-            hour += 12
-        elif ap == "am" and hour == 12:
-            hour = 0
-        minute = int(g["m"] or 0)
-        day = anchor.isoformat() if anchor else "XXXX-XX-XX"
-        return "TIME", f"{day}T{hour:02d}:{minute:02d}", None, None
+        return "TIME", f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}T{clock}", None, None
     if name == "noon":
         word = g["w"].lower()
         day = anchor.isoformat() if anchor else "XXXX-XX-XX"
