@@ -87,6 +87,3 @@ class Article:
     removed: tuple[str, ...] = ()
     raw_id: str | None = None
     warnings: tuple[str, ...] = field(default=())
-
-    def paragraphs(self) -> list[str]:
-        return self.text.split("\n\n") if self.text else []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from dataclasses import replace
 import os
 import sys
 import zlib
@@ -169,8 +170,6 @@ def _read_url(url: str, max_bytes: int) -> Iterator[Result]:
 
 
 def _with_field(doc: RawDocument, name: str, value: object) -> RawDocument:
-    from dataclasses import replace
-
     fields = tuple((k, v) for k, v in doc.fields if k != name) + ((name, value),)
     return replace(doc, fields=fields)
 

@@ -138,7 +138,7 @@ def _split_glued(mentions: list[Mention]) -> list[Mention]:
         if m.label == "PERSON" and len(words) == 2 and standalone[words[1]] >= 1:
             first = words[0]
             others = surnames - {words[1]}
-            if first in others or any(_near(first, s) for s in others):
+            if first in others or any(near_names(first, s) for s in others):
                 cut = m.start + len(first)
                 second_start = m.start + m.text.index(words[1], len(first))
                 out.append(Mention(m.start, cut, first, "PERSON"))
@@ -148,7 +148,7 @@ def _split_glued(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _near(a: str, b: str) -> bool:
+def near_names(a: str, b: str) -> bool:
     """Two names that are one slip apart: the same first letter, and one edit or swap of
     neighbouring letters (two for names of seven letters or more). "Zekensky"/"Zelensky", "Ryel"/"Reyl"."""
     if min(len(a), len(b)) < 4 or a[0].casefold() != b[0].casefold() or a == b:
@@ -199,7 +199,7 @@ def _person_for(word: str, position: int, surname_of: dict[str, str], first_name
     for candidates in (
         [k for k, s in surname_of.items() if s == word],
         [k for k, f in first_name_of.items() if f == word],
-        [k for k, s in surname_of.items() if _near(word, s)],
+        [k for k, s in surname_of.items() if near_names(word, s)],
     ):
         if len(candidates) == 1:
             return candidates[0]

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-
-from rapidfuzz.distance import OSA
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA
+
+from storyline.analyse.entities.identity import name_key, near_names
 
 
 @dataclass(slots=True)
@@ -39,8 +41,6 @@ def identity_key(identity: dict) -> str | None:
     if kind == "PERSON":
         words = _signature(name).split()
         return f"PERSON:{words[0]} {words[-1]}" if len(words) >= 2 else None
-    from storyline.analyse.entities.identity import name_key
-
     return f"{'PLACE' if kind in ('GPE', 'LOC') else kind}:{name_key(name, kind)}"
 
 
@@ -75,7 +75,7 @@ def link_entities(articles: Iterable[tuple[Hashable, list[dict]]]) -> list[Linke
             continue
         first, last = key.split(":")[1].split()[0], key.split()[-1]
         for other in people[i + 1 :]:
-            if other in linked and other.split(":")[1].split()[0] == first and _near(other.split()[-1], last):
+            if other in linked and other.split(":")[1].split()[0] == first and near_names(other.split()[-1], last):
                 linked[key].members.extend(linked.pop(other).members)
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key, entity in list(linked.items()):
@@ -191,12 +191,6 @@ def _agree_on_types(articles: list[tuple[Hashable, list[dict]]]) -> None:
                 identity["type"] = "PERSON"  # "Cheeks", "Mo Cheeks", typed ORG or FAC once
             else:
                 identity["type"] = votes[signature].most_common(1)[0][0]
-
-
-def _near(a: str, b: str) -> bool:
-    from storyline.analyse.entities.identity import _near as near_names
-
-    return near_names(a, b)
 
 
 def _weight(entity: LinkedEntity) -> int:

@@ -1,21 +1,15 @@
-"""The entities stage: parse the article, find its named mentions, group them into identities, and
-link the definite descriptions the article establishes ("the U.S. president")."""
+"""Definite descriptions ("the U.S. president") linked to the person the article gave that role.
+
+The language stage (analyse/quotes/stage.py) parses once and runs entities and quotes from it.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from storyline.analyse.entities.identity import Identity, resolve_description, resolve_identities
-from storyline.analyse.entities.mentions import Mention, find_mentions
-from storyline.records import Article
-
-
-def entity_stage(article: Article, context) -> tuple[Article, dict[str, object]]:
-    """The article's entities per the contract: canonical name, type, every mention's offsets."""
-    doc = context.nlp(article.text)
-    identities = link_descriptions(article.text, resolve_identities(find_mentions(doc)))
-    return article, {"entities": [identity.as_dict() for identity in identities]}
+from storyline.analyse.entities.identity import Identity, resolve_description
+from storyline.analyse.entities.mentions import Mention
 
 
 def link_descriptions(text: str, identities: list[Identity]) -> list[Identity]:

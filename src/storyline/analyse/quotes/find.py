@@ -23,7 +23,7 @@ SPEECH_VERBS = frozenset(
     "acknowledge admit tweet post stress recall suggest confirm deny urge vow promise predict conclude "
     "testify caution complain concede contend assert maintain emphasize emphasise observe point describe "
     "call believe think agree charge accuse quip joke recount reiterate shout yell tout boast brag lament mourn "
-    "question wonder counter retort acknowledge disclose reveal allege estimate forecast find learn show".split()
+    "question wonder counter retort disclose reveal allege estimate forecast find learn show".split()
 )
 # Verbs that report speech only with a quote or a clause ("find", "show" are too often not speech).
 _CLAUSE_ONLY = frozenset("believe think find learn show call".split())
@@ -34,7 +34,6 @@ _DASH_CREDIT = re.compile(r"\s*(?P<dash>[―—])\s*(?P<name>[A-Z][\w.'’-]+(?:
 _CLOSING = "”»"
 _AUX = frozenset({"aux", "auxpass", "neg"})
 _SOURCE_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"})
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +235,7 @@ def find_attributions(doc) -> list[Attribution]:
             # "“...,” he said. “...”": the second piece, in the same paragraph, is the same attribution.
             attribution = Attribution(previous.content + ((start, end),), True, previous.cue, previous.source, previous.addressee)
             attributions.pop()
-        elif previous is not None and previous.direct and _near(text, previous.end, start):
+        elif previous is not None and previous.direct and _same_or_next_paragraph(text, previous.end, start):
             attribution = Attribution(((start, end),), True, None, previous.source, previous.addressee, continued=True)
         else:
             attribution = Attribution(((start, end),), True, None, None)
@@ -295,7 +294,7 @@ def _addressee(verb) -> tuple[int, int] | None:
     return None
 
 
-def _near(text: str, previous_end: int, start: int) -> bool:
+def _same_or_next_paragraph(text: str, previous_end: int, start: int) -> bool:
     """Two quotes close enough for the second to continue the first speaker: the same or the next paragraph."""
     return len(re.findall(r"\n+", text[previous_end:start])) <= 1
 
@@ -332,13 +331,11 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int]) -> list[Attrib
         if not clauses:
             continue
         clause = list(clauses[0].subtree)
-        markers = [c for c in token.children if c.dep_ == "mark" and c.i < clauses[0].i]
         first_token = min([clause[0]] + [m for m in doc[clause[0].i - 1 : clause[0].i] if m.lower_ == "that"])
         span = _trimmed(doc.text, (first_token.idx, clause[-1].idx + len(clause[-1].text)))
         if any(s < span[1] and span[0] < e for s, e in quotes) or span[1] - span[0] < 10:
             continue
         found.append(Attribution((span,), False, _cue_of(token), _source_of(token)))
-        del markers
     return found
 
 
