@@ -99,6 +99,11 @@ def test_inferred_publication_date_from_weekday_and_date():
     assert inferred.confidence > 0.6
 
 
+def test_weekday_date_pair_without_comma():
+    inferred = infer_publication_date("The vote was held Friday August 2, officials said.", now=date(2026, 11, 22))
+    assert date(2024, 8, 2) <= inferred.value <= date(2024, 8, 9)  # the latest August 2 that was a Friday
+
+
 def test_inference_never_goes_past_ingestion_and_keeps_quiet_without_dates():
     inferred = infer_publication_date("The ferry sailed on May 2 and docked on May 4.", now=date(2026, 3, 1))
     assert inferred.value <= date(2026, 3, 1) and (inferred.value.month, inferred.value.day) == (5, 4)

@@ -100,6 +100,8 @@ def ingest(
         _fail(failure)
     linked = f", {report.entities} entities" if report.entities is not None else ""
     err.print(f"ingested: {report.summary()}; the store holds {total} articles{linked}")
+    if report.stories is not None and report.stories.assigned:
+        err.print(f"stories: {report.stories.summary()}")
     if report.failed:
         raise typer.Exit(1)
 
@@ -241,10 +243,12 @@ def extract(
 
 
 def _story_articles(store, story: str | None) -> list[str] | None:
-    """The article IDs of a story (until stories are clustered, story ``s-ID`` is article ID)."""
+    """The article IDs of a story (by ID, unique ID prefix, or the ID of a story merged into it)."""
     if story is None:
         return None
-    return [store.get(story.removeprefix("s-")).article.id]
+    from storyline.store.serialise import find_story
+
+    return [a["id"] for a in find_story(store, story)["articles"]]
 
 
 @app.command()
@@ -353,6 +357,75 @@ def quotes(
             out.print(Text(f"{who}: ", style="bold") + Text(" ".join(quote["text"].split()))
                       + Text(f"  [{a.outlet or '-'}, {a.published or '-'}, {a.id[:10]}]", style="dim"))
     err.print(f"{len(rows)} quotes")
+
+
+@app.command()
+def stories(
+    db: Optional[str] = DbOption,
+    limit: int = typer.Option(30, help="At most this many (0 for all)."),
+    format: str = typer.Option("table", "--format", help="table or jsonl."),
+) -> None:
+    """List the stories, newest first: title, dates, articles, independent sources and outlets.
+
+    Independent sources count copies (syndicated or republished text) once.
+
+    Example: storyline stories --limit 10
+    """
+    from storyline.store.serialise import story_summaries
+
+    if format not in ("table", "jsonl"):
+        raise typer.BadParameter(f"'{format}' is not table or jsonl", param_hint="--format")
+    with _open(db) as store:
+        rows = story_summaries(store, limit=limit or None)
+    if format == "jsonl" or not out.is_terminal:
+        if format == "jsonl":
+            for row in rows:
+                out.print_json(json.dumps(row, ensure_ascii=False)) if out.is_terminal else print(json.dumps(row, ensure_ascii=False))
+        else:
+            for row in rows:
+                print("\t".join([row["id"], row["dates"] or "", str(row["articles"]), str(row["sources"]),
+                                 ", ".join(row["outlets"]), row["title"] or ""]))
+        return
+    table = Table("story", "dates", "articles", "sources", "outlets", "title", box=None)
+    for row in rows:
+        table.add_row(row["id"], row["dates"] or "-", str(row["articles"]), str(row["sources"]),
+                      ", ".join(row["outlets"]) or "-", row["title"] or "-")
+    out.print(table)
+    err.print(f"{len(rows)} stories")
+
+
+@app.command()
+def story(
+    story_id: str = typer.Argument(..., metavar="ID", help="A story ID (or unique prefix), as `storyline stories` lists."),
+    db: Optional[str] = DbOption,
+    format: str = typer.Option("text", "--format", help="text or json."),
+) -> None:
+    """Show one story: its articles, earliest first, with copies folded under their original.
+
+    Example: storyline story s-3f2a9c0d81b2
+    """
+    from storyline.store.serialise import find_story, story_record
+
+    if format not in ("text", "json"):
+        raise typer.BadParameter(f"'{format}' is not text or json", param_hint="--format")
+    with _open(db) as store:
+        try:
+            record = story_record(store, find_story(store, story_id))
+        except StorylineError as exc:
+            _fail(exc)
+            raise typer.Exit(1) from None
+    if format == "json":
+        print(json.dumps(record, ensure_ascii=False, indent=1))
+        return
+    out.print(Text(record["title"] or "(untitled)", style="bold"))
+    out.print(f"{record['id']} · {record['dates'] or 'undated'} · {len(record['articles'])} articles · "
+              f"{record['sources']} independent sources")
+    if record["merged"]:
+        out.print(f"merged from: {', '.join(record['merged'])}")
+    for original in record["originals"]:
+        out.print(f"  {original['published'] or '----------'}  {original['id'][:12]}  {original['outlet'] or '-'}: {original['title'] or '-'}")
+        for copy in original["copies"]:
+            out.print(f"      copy {copy['published'] or '----------'}  {copy['id'][:12]}  {copy['outlet'] or '-'}: {copy['title'] or '-'}")
 
 
 @app.command()

@@ -12,6 +12,7 @@ from storyline.clean.article import build_article
 from storyline.errors import StorylineError
 from storyline.ingest.readers import MAX_ARTICLE_BYTES, read_inputs
 from storyline.records import RawDocument
+from storyline.stories.assign import assign_stories
 from storyline.store.base import Store
 
 
@@ -23,6 +24,7 @@ class IngestReport:
     failures: list[StorylineError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     entities: int | None = None
+    stories: object | None = None   # the StoryReport of the assignment that ends the ingest
 
     @property
     def failed(self) -> int:
@@ -67,6 +69,7 @@ def ingest(
         _share_calendars(store, weak, report)
     if any(name == "entities" for name, _stage in stages):
         report.entities = store.relink_entities()
+    report.stories = assign_stories(store)
     return report
 
 

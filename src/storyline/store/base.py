@@ -86,6 +86,22 @@ class Store(abc.ABC):
         """One entity by name or alias, with the articles that mention it."""
 
     @abc.abstractmethod
+    def unassigned(self) -> list[str]:
+        """IDs of current articles in no story yet, in ingest order."""
+
+    @abc.abstractmethod
+    def story_state(self) -> dict[str, object]:
+        """Term frequencies (``terms``), merges (``merges``) and assignments in order (``assignments``)."""
+
+    @abc.abstractmethod
+    def save_assignments(self, rows: list[tuple], terms: dict[str, int], merges: list[tuple[str, str]]) -> None:
+        """Keep a batch of story assignments with the term counts and merges they made."""
+
+    @abc.abstractmethod
+    def stories(self, *, limit: int | None = None) -> list[dict]:
+        """Stories of current articles, newest first, each with its articles earliest first."""
+
+    @abc.abstractmethod
     def count(self) -> int:
         """How many current articles the store holds."""
 

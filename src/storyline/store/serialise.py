@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from storyline.errors import StorylineError
+from storyline.errors import StoreError, StorylineError
 from storyline.records import Article
 from storyline.store.base import Store
 
@@ -44,20 +44,86 @@ def extract_record(path: str, article: Article | None, analysis: dict[str, objec
 
 
 def export_stories(store: Store) -> Iterator[dict[str, object]]:
-    """The store's stories per the contract. Until story clustering lands, each article is its own story."""
-    for stored in store.articles():
-        article = stored.article
+    """The store's stories per the contract: every current article in exactly one story."""
+    for story in store.stories():
+        record = story_record(store, story)
         yield {
-            "id": "s-" + article.id,
-            "title": article.title,
-            "articles": [{
-                "id": article.id,
-                "path": stored.sources[-1] if stored.sources else article.source,
-                "paths": list(stored.sources),
-                "outlet": article.outlet,
-                "published": article.published,
-            }],
+            "id": record["id"],
+            "title": record["title"],
+            "articles": [{k: a[k] for k in ("id", "path", "paths", "outlet", "published", "copy_of")} for a in record["articles"]],
+            "sources": record["sources"],
             "timeline": [],
             "quotes": [],
             "claims": [],
         }
+
+
+def find_story(store: Store, story_id: str) -> dict:
+    """One story by ID, unique ID prefix, or the ID of a story merged into it.
+
+    Raises:
+        StoreError: no story, or several, match.
+    """
+    stories = store.stories()
+    exact = [s for s in stories if s["id"] == story_id or story_id in s["merged"]]
+    found = exact or [s for s in stories if s["id"].startswith(story_id) or s["id"].startswith("s-" + story_id)]
+    if not found:
+        raise StoreError(story_id, "no story has this ID", "list them with `storyline stories`")
+    if len(found) > 1:
+        raise StoreError(story_id, f"is the start of {len(found)} story IDs", "give more characters")
+    return found[0]
+
+
+def story_record(store: Store, story: dict) -> dict[str, object]:
+    """A story with its articles' paths and copy structure: ``originals`` each with their ``copies``."""
+    articles = []
+    by_group: dict[str, list[dict]] = {}
+    for member in story["articles"]:
+        stored = store.get(member["id"])
+        entry = {
+            "id": member["id"], "title": member["title"], "outlet": member["outlet"], "published": member["published"],
+            "path": stored.sources[-1] if stored.sources else stored.article.source, "paths": list(stored.sources),
+            "copy_group": member["copy_group"], "score": member["score"],
+        }
+        articles.append(entry)
+        by_group.setdefault(member["copy_group"], []).append(entry)
+    originals = []
+    for group in by_group.values():
+        original, *copies = group  # earliest first (the store orders by date, then ingest time)
+        original["copy_of"] = None
+        for copy in copies:
+            copy["copy_of"] = original["id"]
+        originals.append({**original, "copies": copies})
+    title = next((a["title"] for a in articles if a["title"]), None)
+    return {
+        "id": story["id"],
+        "title": title,
+        "dates": _span(story["first"], story["last"]),
+        "sources": len(by_group),
+        "outlets": sorted({a["outlet"] for a in articles if a["outlet"]}),
+        "merged": story["merged"],
+        "articles": articles,
+        "originals": originals,
+    }
+
+
+def story_summaries(store: Store, limit: int | None = None) -> list[dict[str, object]]:
+    """One line per story for ``storyline stories``: newest first."""
+    rows = []
+    for story in store.stories(limit=limit):
+        groups = {a["copy_group"] for a in story["articles"]}
+        rows.append({
+            "id": story["id"],
+            "title": next((a["title"] for a in story["articles"] if a["title"]), None),
+            "dates": _span(story["first"], story["last"]),
+            "articles": len(story["articles"]),
+            "sources": len(groups),
+            "outlets": sorted({a["outlet"] for a in story["articles"] if a["outlet"]}),
+        })
+    return rows
+
+
+def _span(first: str | None, last: str | None) -> str | None:
+    if not first:
+        return None
+    return first if first == last else f"{first} – {last}"

@@ -92,6 +92,30 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX entity_articles_article ON entity_articles(article_id);
     CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
     """,
+    """
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,            -- s- and the first 12 characters of its first article's ID
+        created_at TEXT NOT NULL,
+        merged_into TEXT REFERENCES stories(id)  -- set when a bridging article merged it into an older story
+    );
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        seq INTEGER NOT NULL UNIQUE,    -- assignment order: the engine is rebuilt in this order
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        copy_group TEXT NOT NULL,       -- the first article of its group of copies (itself if it copies none)
+        score REAL,                     -- similarity it joined its story with; NULL: it founded the story
+        signature BLOB NOT NULL,        -- MinHash, 128 little-endian uint32
+        shingles INTEGER NOT NULL,
+        vector TEXT NOT NULL,           -- JSON {feature: weight}; empty for a copy
+        published TEXT                  -- the date clustering used (metadata or given), if any
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    CREATE INDEX story_articles_group ON story_articles(copy_group);
+    CREATE TABLE story_terms (
+        term TEXT PRIMARY KEY,
+        df INTEGER NOT NULL             -- how many assigned articles (copies excepted) use the term
+    ) WITHOUT ROWID;
+    """,
 )
 
 _CURRENT = "EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id AND s.latest = 1)"
@@ -327,6 +351,80 @@ class SQLiteStore(Store):
             " WHERE ea.entity_id = ? ORDER BY a.published, a.id", (entity_id,)).fetchall()
         return {"id": entity_id, "name": canonical, "type": kind, "aliases": json.loads(aliases), "roles": json.loads(roles),
                 "articles": [(self.get(a), n) for a, n in articles]}
+
+    def unassigned(self) -> list[str]:
+        """Current articles that are in no story yet, in the order they were ingested."""
+        return [a for (a,) in self.db.execute(
+            f"SELECT a.id FROM articles a WHERE {_CURRENT} AND a.id NOT IN (SELECT article_id FROM story_articles)"
+            " ORDER BY a.ingested_at, a.rowid")]
+
+    def story_state(self) -> dict[str, object]:
+        """What rebuilds the story engine: term frequencies, merges and every assignment in order."""
+        return {
+            "terms": dict(self.db.execute("SELECT term, df FROM story_terms")),
+            "merges": self.db.execute("SELECT id, merged_into FROM stories WHERE merged_into IS NOT NULL").fetchall(),
+            "assignments": self.db.execute(
+                "SELECT article_id, story_id, copy_group, signature, shingles, vector, published FROM story_articles ORDER BY seq"),
+        }
+
+    def save_assignments(self, rows: list[tuple], terms: dict[str, int], merges: list[tuple[str, str]]) -> None:
+        """Keep a batch of story assignments, all or nothing.
+
+        Args:
+            rows: (article, story, copy group, score, signature, shingles, vector JSON, published) in order.
+            terms: how many more articles use each term.
+            merges: (story, the story it merged into).
+        """
+        now = _now()
+        with self._transaction():
+            seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM story_articles").fetchone()[0]
+            self.db.executemany("INSERT OR IGNORE INTO stories (id, created_at) VALUES (?, ?)", [(r[1], now) for r in rows])
+            self.db.executemany(
+                "INSERT INTO story_articles (article_id, seq, story_id, copy_group, score, signature, shingles, vector, published)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(r[0], seq + i + 1, *r[1:]) for i, r in enumerate(rows)])
+            self.db.executemany("INSERT INTO story_terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                                list(terms.items()))
+            self.db.executemany("UPDATE stories SET merged_into = ? WHERE id = ?", [(into, story) for story, into in merges])
+
+    def stories(self, *, limit: int | None = None) -> list[dict]:
+        """Every story of current articles, newest first: its articles' IDs in order (earliest first),
+        each with its copy group, and the stories merged into it."""
+        live = self._live_stories()
+        members: dict[str, list[tuple]] = {}
+        for article_id, story, group, score, published, ingested, outlet, title in self.db.execute(
+                "SELECT sa.article_id, sa.story_id, sa.copy_group, sa.score, a.published, a.ingested_at, a.outlet, a.title"
+                f" FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE {_CURRENT} ORDER BY sa.seq"):
+            members.setdefault(live(story), []).append((article_id, group, score, published, ingested, outlet, title))
+        for (article_id,) in self.db.execute(
+                f"SELECT a.id FROM articles a WHERE {_CURRENT} AND a.id NOT IN (SELECT article_id FROM story_articles)"):
+            members.setdefault("s-" + article_id[:12], []).append((article_id, article_id, None, None, "", None, None))
+        merged: dict[str, list[str]] = {}
+        for story, into in self.db.execute("SELECT id, merged_into FROM stories WHERE merged_into IS NOT NULL"):
+            merged.setdefault(live(into), []).append(story)
+        out = []
+        for story, rows in members.items():
+            dates = sorted(r[3] for r in rows if r[3])
+            out.append({
+                "id": story,
+                "articles": [{"id": r[0], "copy_group": r[1], "score": r[2], "published": r[3], "outlet": r[5], "title": r[6]}
+                             for r in sorted(rows, key=lambda r: (r[3] or "9999", r[4]))],
+                "first": dates[0] if dates else None,
+                "last": dates[-1] if dates else None,
+                "updated": max(r[4] for r in rows),
+                "merged": sorted(merged.get(story, [])),
+            })
+        out.sort(key=lambda s: (s["last"] or "", s["updated"]), reverse=True)
+        return out[:limit] if limit else out
+
+    def _live_stories(self):
+        merged_into = dict(self.db.execute("SELECT id, merged_into FROM stories WHERE merged_into IS NOT NULL"))
+
+        def live(story: str) -> str:
+            while story in merged_into:
+                story = merged_into[story]
+            return story
+        return live
 
     def count(self) -> int:
         return self.db.execute(f"SELECT COUNT(*) FROM articles a WHERE {_CURRENT}").fetchone()[0]

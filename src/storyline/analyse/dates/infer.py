@@ -56,7 +56,7 @@ def infer_publication_date(text: str, now: date, extra_text: str = "") -> Inferr
     month_days = [(t, int(m[1]), int(m[2])) for t in mentions if (m := _MONTH_DAY.match(t.value))]
     weekdays = [(t, int(m[1]) - 1) for t in mentions if (m := _WEEKDAY.match(t.value))]
     # "Friday, June 6": a weekday and a date named together fix the years they can fall in.
-    pairs = [(t, WEEKDAYS[t.text.split(",")[0].split()[-1].lower().rstrip(".")], month, day_number)
+    pairs = [(t, WEEKDAYS[re.match(r"[A-Za-z]+", t.text)[0].lower()], month, day_number)
              for t, month, day_number in month_days if t.rule == "weekday_date"]
     if not explicit and not month_days:
         return None

@@ -32,4 +32,22 @@ def language_stage(article: Article, context) -> tuple[Article, dict[str, object
                 a, b = attribution.addressee
                 record["addressee"] = text[a:b]
             quotes.append(record)
-    return article, {"entities": [i.as_dict() for i in identities], "quotes": quotes}
+    return article, {"entities": [i.as_dict() for i in identities], "quotes": quotes, "terms": content_terms(doc)}
+
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_LEAD_SENTENCES = 3
+
+
+def content_terms(doc) -> dict[str, object]:
+    """The article's content words as lower-case lemmas, in text order, for story clustering:
+    nouns, names, verbs, adjectives and numbers, without stop words. ``lead`` counts the lemmas
+    of the first three sentences, where news puts who, what and where."""
+    lemmas, lead = [], 0
+    for number, sentence in enumerate(doc.sents):
+        for token in sentence:
+            if token.like_num or (token.pos_ in _CONTENT_POS and token.is_alpha and not token.is_stop):
+                lemmas.append(token.lemma_.lower())
+        if number < _LEAD_SENTENCES:
+            lead = len(lemmas)
+    return {"lemmas": lemmas, "lead": lead}

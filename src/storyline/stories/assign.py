@@ -1,0 +1,87 @@
+"""Story assignment over a store: rebuild the engine from what the store kept, assign what is new."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from storyline.stories.copies import Signature
+from storyline.stories.engine import StoryEngine
+from storyline.stories.features import Weights, story_input
+from storyline.store.base import Store
+
+SAVE_EVERY = 500
+
+
+@dataclass(slots=True)
+class StoryReport:
+    """What one assignment run did."""
+
+    assigned: int = 0
+    founded: int = 0
+    copies: int = 0
+    merges: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = f"{self.assigned} articles placed in stories ({self.founded} new stories, {self.copies} copies"
+        return text + (f", {len(self.merges)} stories merged)" if self.merges else ")")
+
+
+def load_engine(store: Store) -> StoryEngine:
+    """The engine as the store's assignments left it."""
+    state = store.story_state()
+    weights = Weights(state["terms"])
+    engine = StoryEngine(weights)
+    for old, into in state["merges"]:
+        engine.alias(old, into)
+    documents = 0
+    for article, story, group, signature, shingles, vector, published in state["assignments"]:
+        weights_of = json.loads(vector)
+        documents += bool(weights_of)
+        engine.restore(article, story, group, Signature.from_bytes(signature, shingles), weights_of,
+                       date.fromisoformat(published) if published else None)
+    weights.documents = documents
+    return engine
+
+
+def assign_stories(store: Store, on_article: Callable[[str, str], None] | None = None) -> StoryReport:
+    """Place every current article that is in no story yet, in ingest order.
+
+    Saves every ``SAVE_EVERY`` articles, so an interrupted run keeps what it did and the next run
+    goes on from there.
+    """
+    pending = store.unassigned()
+    report = StoryReport()
+    if not pending:
+        return report
+    engine = load_engine(store)
+    rows: list[tuple] = []
+    merges: list[tuple[str, str]] = []
+    for article_id in pending:
+        stored = store.get(article_id)
+        item = story_input(stored.article, dict(stored.analysis))
+        assignment, signature, vector = engine.add(item)
+        rows.append((article_id, assignment.story, assignment.copy_group, assignment.score, signature.to_bytes(),
+                     signature.shingles, json.dumps({k: round(v, 5) for k, v in vector.items()}, ensure_ascii=False),
+                     item.published.isoformat() if item.published else None))
+        merges.extend((gone, assignment.story) for gone in assignment.merged)
+        report.assigned += 1
+        report.founded += assignment.score is None
+        report.copies += assignment.copy_group != article_id
+        if on_article:
+            on_article(article_id, assignment.story)
+        if len(rows) >= SAVE_EVERY:
+            _save(store, engine, rows, merges, report)
+    _save(store, engine, rows, merges, report)
+    return report
+
+
+def _save(store: Store, engine: StoryEngine, rows: list, merges: list, report: StoryReport) -> None:
+    store.save_assignments(rows, dict(engine.weights.added), merges)
+    report.merges.extend(merges)
+    engine.weights.added = Counter()
+    rows.clear()
+    merges.clear()

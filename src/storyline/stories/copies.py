@@ -1,0 +1,139 @@
+"""Near-duplicate articles: MinHash signatures over word shingles, candidates from LSH, verified by containment.
+
+A copy is a syndicated or republished article: the same text with sentences dropped or moved, a new
+headline or site chrome around it. Two articles are copies when most of the shorter one's shingles
+(five-word windows) are in the longer one. MinHash estimates the Jaccard similarity of the two shingle
+sets; with both set sizes that gives the containment of the smaller in the larger, which stays high
+when one side is a trimmed or padded version of the other (Jaccard does not).
+
+Signatures are computed with numpy (128 odd-multiplier affine permutations of mixed 32-bit shingle
+hashes, like datasketch's ``affine32`` scheme) because datasketch's per-value Python loop cost more than the whole rest of story
+assignment; datasketch's :class:`MinHashLSH` indexes them.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import LeanMinHash, MinHashLSH
+
+NUM_PERM = 128
+SHINGLE_WORDS = 5
+CANDIDATE_JACCARD = 0.3   # LSH recall point: a copy with half its text cut still has Jaccard ≥ 0.5
+COPY_CONTAINMENT = 0.8    # share of the smaller article's shingles found in the larger
+COPY_JACCARD = 0.25       # and never two long articles that merely share a few paragraphs
+_MASK32 = np.uint64(0xFFFFFFFF)
+_WORD = re.compile(r"\w+")
+_SEED = 20240611
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """An article's MinHash values and the size of its shingle set."""
+
+    values: np.ndarray  # NUM_PERM uint32
+    shingles: int
+
+    def to_bytes(self) -> bytes:
+        return self.values.astype("<u4").tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes, shingles: int) -> Signature:
+        return cls(np.frombuffer(data, dtype="<u4").astype(np.uint32), shingles)
+
+
+class Signer:
+    """Computes signatures; holds the permutations and a word-hash cache, so make one and reuse it."""
+
+    def __init__(self, num_perm: int = NUM_PERM):
+        generator = np.random.RandomState(_SEED)
+        self.a = (generator.randint(0, 1 << 31, size=num_perm, dtype=np.uint32) << 1) | 1  # odd multipliers
+        self.b = generator.randint(0, 1 << 32, size=num_perm, dtype=np.uint64).astype(np.uint32)
+        self._words: dict[str, int] = {}
+
+    def shingle_hashes(self, text: str) -> np.ndarray:
+        """The distinct 32-bit hashes of the text's five-word windows (lower case, words only)."""
+        cache = self._words
+        tokens = _WORD.findall(text.lower())
+        hashes = [cache.get(token) for token in tokens]
+        if None in hashes:
+            if len(cache) > 1_000_000:
+                cache.clear()
+            for i, token in enumerate(tokens):
+                if hashes[i] is None:
+                    hashes[i] = cache[token] = zlib.crc32(token.encode("utf-8"))
+        words = np.array(hashes, dtype=np.uint64)
+        if len(words) < SHINGLE_WORDS:
+            return _mix32(np.unique(words).astype(np.uint32))
+        count = len(words) - SHINGLE_WORDS + 1
+        shingles = words[:count].copy()
+        for offset in range(1, SHINGLE_WORDS):
+            shingles = (shingles * np.uint64(1_000_003)) ^ words[offset:offset + count]
+        return _mix32(np.unique(shingles & _MASK32).astype(np.uint32))
+
+    def sign(self, text: str) -> Signature:
+        hashes = self.shingle_hashes(text)
+        if len(hashes) == 0:
+            return Signature(np.full(len(self.a), 0xFFFFFFFF, dtype=np.uint32), 0)
+        permuted = hashes[:, None] * self.a[None, :] + self.b[None, :]  # wraps modulo 2**32
+        return Signature(permuted.min(axis=0), len(hashes))
+
+
+def _mix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser: spreads the bits so the affine permutations act like random ones."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
+
+
+def jaccard(a: Signature, b: Signature) -> float:
+    """MinHash estimate of the Jaccard similarity of two shingle sets."""
+    return float(np.count_nonzero(a.values == b.values)) / len(a.values)
+
+
+def containment(a: Signature, b: Signature) -> float:
+    """Estimated share of the smaller set's shingles that are in the larger set."""
+    if not a.shingles or not b.shingles:
+        return 0.0
+    j = jaccard(a, b)
+    shared = j * (a.shingles + b.shingles) / (1 + j)
+    return min(1.0, shared / min(a.shingles, b.shingles))
+
+
+def is_copy(a: Signature, b: Signature) -> bool:
+    return a.shingles >= SHINGLE_WORDS and b.shingles >= SHINGLE_WORDS and jaccard(a, b) >= COPY_JACCARD \
+        and containment(a, b) >= COPY_CONTAINMENT
+
+
+class CopyIndex:
+    """Signatures of every article seen, and LSH over them to find an article's copies."""
+
+    def __init__(self, num_perm: int = NUM_PERM):
+        self.lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=num_perm)
+        self.signatures: dict[str, Signature] = {}
+
+    def __len__(self) -> int:
+        return len(self.signatures)
+
+    def add(self, key: str, signature: Signature) -> None:
+        if key in self.signatures:
+            return
+        self.signatures[key] = signature
+        if signature.shingles:
+            self.lsh.insert(key, LeanMinHash(seed=_SEED, hashvalues=signature.values, scheme="affine32"), check_duplication=False)
+
+    def copies_of(self, signature: Signature) -> list[tuple[float, str]]:
+        """The stored articles this signature copies (or that copy it), best first, as (containment, key)."""
+        if not signature.shingles:
+            return []
+        found = []
+        for key in self.lsh.query(LeanMinHash(seed=_SEED, hashvalues=signature.values, scheme="affine32")):
+            other = self.signatures[key]
+            if is_copy(signature, other):
+                found.append((containment(signature, other), key))
+        return sorted(found, key=lambda x: (-x[0], x[1]))
