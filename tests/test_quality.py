@@ -69,3 +69,17 @@ def test_quotes_on_polnear_dev():
     assert score.quotes30.f1 >= 0.87, score.quotes30
     assert score.speaker_accuracy >= 0.86, score.speaker_accuracy
     assert score.exact["source"].f1 >= 0.52 and score.exact["content"].f1 >= 0.41
+
+
+COPY_PRECISION_FLOOR = 0.99
+COPY_RECALL_FLOOR = 0.98
+
+
+def test_copies_of_polnear_train_with_injected_edits():
+    from storyline.evaluate.copies import copy_test_set, evaluate_copies
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(shared_path("eval", "quotes", "polnear", "data", "train", "text").glob("*.txt"))]
+    result = evaluate_copies(copy_test_set(texts, seed=0), seed=0)
+    assert result.gold_pairs > 1000
+    assert result.precision >= COPY_PRECISION_FLOOR, result.wrong[:10]
+    assert result.recall >= COPY_RECALL_FLOOR, result.missed[:10]

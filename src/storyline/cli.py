@@ -532,6 +532,71 @@ def eval_entities(
     out.print(table)
 
 
+@eval_app.command("stories")
+def eval_stories(
+    directory: Path = typer.Argument(Path("../shared/eval/stories/ecbplus"), help="The ECB+ folder (ECB+/<topic>/*.xml)."),
+    split: str = typer.Option("both", help="dev, train or both (dev topics: 2 5 12 18 21 23 34 35)."),
+    shuffles: int = typer.Option(5, min=1, help="How many random article orders to score (mean and spread)."),
+) -> None:
+    """Score story clustering on ECB+ (story = subtopic): B3 P/R/F1, pairwise F1, ARI and the
+    similar-event merge rate, over shuffled orders, beside an online TF-IDF centroid baseline.
+
+    Example: storyline eval stories ../shared/eval/stories/ecbplus --split dev --shuffles 5
+    """
+    from storyline.evaluate.ecbplus import DEV_TOPICS, read_corpus
+    from storyline.evaluate.stories import analysed_inputs, evaluate_stories, summarise
+
+    splits = {"dev": ["dev"], "train": ["train"], "both": ["dev", "train"]}
+    if split not in splits:
+        raise typer.BadParameter(f"'{split}' is not dev, train or both", param_hint="--split")
+    try:
+        corpus = read_corpus(directory / "ECB+")
+    except StorylineError as exc:
+        _fail(exc)
+        raise typer.Exit(2) from None
+    table = Table("split", "system", "docs", "B3 P", "B3 R", "B3 F1", "pairwise F1", "ARI", "merge rate", "stories", box=None)
+    for name in splits[split]:
+        documents = [d for d in corpus if (d.topic in DEV_TOPICS) == (name == "dev")]
+        with Progress(TextColumn(f"analysing {name}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), _RateColumn(),
+                      console=err, disable=not err.is_terminal) as progress:
+            task = progress.add_task(name, total=len(documents))
+            inputs = analysed_inputs(documents, lambda n: progress.advance(task, n))
+        result = evaluate_stories(documents, inputs, shuffles)
+        for system, scores in (("storyline", result.storyline), ("TF-IDF centroid", result.baseline)):
+            m = summarise(scores)
+            table.add_row(name, system, str(result.documents),
+                          *(f"{m[f][0]:.3f}±{m[f][1]:.3f}" for f in ("b3_precision", "b3_recall", "b3_f1", "pairwise_f1", "ari", "merge_rate")),
+                          f"{m['stories'][0]:.0f}")
+        err.print(f"{name}: {result.documents} documents, {result.subtopics} gold stories, {shuffles} shuffles; "
+                  f"assignment {result.seconds / (result.documents * shuffles) * 1000:.2f} ms per article")
+    out.print(table)
+
+
+@eval_app.command("copies")
+def eval_copies(
+    directory: Path = typer.Argument(Path("../shared/eval/quotes/polnear/data/train/text"), help="A folder of real article texts (*.txt)."),
+    seeds: int = typer.Option(3, min=1, help="How many random test sets (edits and orders) to score."),
+) -> None:
+    """Score copy detection on real articles with injected edits (sentences dropped, paragraphs moved,
+    site junk added, headline replaced): pair precision, recall and F1.
+
+    Example: storyline eval copies ../shared/eval/quotes/polnear/data/train/text --seeds 3
+    """
+    from storyline.evaluate.copies import copy_test_set, evaluate_copies
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(directory.glob("*.txt"))]
+    if not texts:
+        _fail(StorylineError(str(directory), "holds no .txt articles"))
+        raise typer.Exit(2)
+    table = Table("seed", "texts", "gold pairs", "found pairs", "precision", "recall", "F1", "ms/text", box=None)
+    for seed in range(seeds):
+        result = evaluate_copies(copy_test_set(texts, seed), seed)
+        table.add_row(str(seed), str(result.texts), str(result.gold_pairs), str(result.predicted_pairs),
+                      f"{result.precision:.4f}", f"{result.recall:.4f}", f"{result.f1:.4f}",
+                      f"{result.seconds / result.texts * 1000:.2f}")
+    out.print(table)
+
+
 @eval_app.command("quotes")
 def eval_quotes(
     directory: Path = typer.Argument(Path("../shared/eval/quotes/polnear"), help="The PolNeAR folder (data/metadata.tsv, data/SPLIT/...)."),

@@ -27,6 +27,7 @@ COPY_CONTAINMENT = 0.8    # share of the smaller article's shingles found in the
 COPY_JACCARD = 0.25       # and never two long articles that merely share a few paragraphs
 _MASK32 = np.uint64(0xFFFFFFFF)
 _WORD = re.compile(r"\w+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
 _SEED = 20240611
 
 
@@ -55,9 +56,19 @@ class Signer:
         self._words: dict[str, int] = {}
 
     def shingle_hashes(self, text: str) -> np.ndarray:
-        """The distinct 32-bit hashes of the text's five-word windows (lower case, words only)."""
+        """The distinct 32-bit hashes of the text's shingles: five-word windows inside one sentence
+        (a shorter sentence is one shingle). Windows never span two sentences, so dropping or moving
+        sentences and paragraphs leaves every other shingle intact."""
         cache = self._words
-        tokens = _WORD.findall(text.lower())
+        tokens, sentence_of, short = [], [], []
+        for number, sentence in enumerate(_SENTENCE_BREAK.split(text.lower())):
+            words = _WORD.findall(sentence)
+            if len(words) < SHINGLE_WORDS:
+                if words:
+                    short.append(zlib.crc32(" ".join(words).encode("utf-8")))
+                continue
+            tokens.extend(words)
+            sentence_of.extend([number] * len(words))
         hashes = [cache.get(token) for token in tokens]
         if None in hashes:
             if len(cache) > 1_000_000:
@@ -66,13 +77,15 @@ class Signer:
                 if hashes[i] is None:
                     hashes[i] = cache[token] = zlib.crc32(token.encode("utf-8"))
         words = np.array(hashes, dtype=np.uint64)
-        if len(words) < SHINGLE_WORDS:
-            return _mix32(np.unique(words).astype(np.uint32))
-        count = len(words) - SHINGLE_WORDS + 1
+        count = max(len(words) - SHINGLE_WORDS + 1, 0)
         shingles = words[:count].copy()
         for offset in range(1, SHINGLE_WORDS):
             shingles = (shingles * np.uint64(1_000_003)) ^ words[offset:offset + count]
-        return _mix32(np.unique(shingles & _MASK32).astype(np.uint32))
+        if count:
+            sentences = np.array(sentence_of, dtype=np.int32)
+            shingles = shingles[sentences[:count] == sentences[SHINGLE_WORDS - 1:]]
+        values = np.concatenate([shingles & _MASK32, np.array(short, dtype=np.uint64)])
+        return _mix32(np.unique(values).astype(np.uint32))
 
     def sign(self, text: str) -> Signature:
         hashes = self.shingle_hashes(text)

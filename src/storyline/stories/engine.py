@@ -103,10 +103,15 @@ class StoryEngine:
         signature = self.signer.sign(item.text)
         found = self.copies.copies_of(signature)
         if found:
-            original = found[0][1]
-            story, group = self.story(original), self.group_of[original]
+            group = self.group_of[found[0][1]]
+            # A copy of articles in two stories (a long piece that carries a whole wire brief of each)
+            # shows they are one event.
+            stories = list(dict.fromkeys(self.story(key) for _c, key in found))
+            story = stories[0]
+            for other in stories[1:]:
+                story = self._merge(story, other)
             self._place(item.id, story, group, signature)
-            return Assignment(item.id, story, group, 1.0), signature, {}
+            return Assignment(item.id, story, group, 1.0, tuple(s for s in stories if s != story)), signature, {}
         self.weights.count(item)
         vector = self.weights.vector(item)
         scored = self._score_stories(vector, item.published)

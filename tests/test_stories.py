@@ -1,0 +1,173 @@
+"""Stories: copies, assignment, merges, stable IDs, the store round trip and the commands.
+
+Engine tests build StoryInputs by hand (no model); store and command tests ingest fictional articles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pytest
+
+from conftest import run_cli, shared_path
+from storyline.stories.copies import Signer, containment, is_copy
+from storyline.stories.engine import StoryEngine
+from storyline.stories.features import StoryInput
+
+_STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "after", "was", "were", "is", "by", "with", "from", "said", "its", "their"}
+
+FERRY = ("The ferry Marisol caught fire off Port Alva on Tuesday, forcing 212 passengers into lifeboats. "
+         "Captain Ilse Varga said the blaze started in the engine room shortly after departure. "
+         "Coastguard crews from Port Alva towed the burning ferry to the harbour by evening. "
+         "Nobody was seriously hurt, according to the Alva harbour master Tomas Brell.")
+FERRY_OTHER_OUTLET = ("Fire broke out aboard the Marisol ferry near Port Alva, and all 212 passengers left in lifeboats. "
+                      "Brell, the harbour master, praised the crew of Captain Varga for a calm evacuation. "
+                      "The engine room fire was put out before the coastguard towed the ship in.")
+FLOOD = ("Heavy rain flooded the valley town of Brenmouth overnight, cutting power to 4,000 homes. "
+         "Mayor Odile Farran opened the school gym as a shelter for families from the river streets. "
+         "The Brenmouth river rose two metres above its usual level before dawn, officials said.")
+FERRY_ANNIVERSARY = ("Two years after the Marisol fire off Port Alva, harbour master Tomas Brell unveiled a memorial "
+                     "to the crew of Captain Ilse Varga, who got 212 passengers into lifeboats.")
+SECOND_FERRY = ("The ferry Coralie ran aground near Kesten Point on Sunday with 80 passengers aboard. "
+                "Captain Ruud Amsel said fog hid the rocks as the ship approached Kesten harbour. "
+                "Tugs from Kesten pulled the Coralie free at high tide; the hull was not breached.")
+
+
+def item(key: str, text: str, *, names: tuple[str, ...] = (), published: date | None = None, title: str | None = None) -> StoryInput:
+    words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP]
+    first = [w for w in re.findall(r"[a-z0-9]+", text.split(". ")[0].lower()) if w not in _STOP]
+    name_words = tuple(w for n in names for w in n.lower().split())
+    numbers = tuple(re.findall(r"\b\d[\d,]*\b", text))
+    return StoryInput(key, text, title, None, published, tuple(words) + name_words, name_words, tuple(first), numbers)
+
+
+def test_an_edited_republication_is_a_copy_and_an_other_outlets_report_is_not():
+    signer = Signer()
+    republished = ("Home | News | Sport\n\nSHOCKING: ferry drama\n\n" + FERRY.split(". ", 1)[1] + "\n\nShare this article")
+    assert is_copy(signer.sign(FERRY), signer.sign(republished))
+    assert containment(signer.sign(FERRY), signer.sign(republished)) > 0.9
+    assert not is_copy(signer.sign(FERRY), signer.sign(FERRY_OTHER_OUTLET))
+
+
+def test_moving_sentences_keeps_every_shingle():
+    signer = Signer()
+    sentences = FERRY.split(". ")
+    moved = ". ".join(sentences[2:] + sentences[:2])
+    assert set(signer.shingle_hashes(moved).tolist()) == set(signer.shingle_hashes(FERRY).tolist())
+
+
+def test_same_event_joins_different_events_stay_apart_and_copies_count_once():
+    engine = StoryEngine()
+    first, _s, _v = engine.add(item("ferry1", FERRY, names=("Marisol", "Port Alva", "Ilse Varga", "Tomas Brell")))
+    flood, _s, _v = engine.add(item("flood1", FLOOD, names=("Brenmouth", "Odile Farran")))
+    other, _s, _v = engine.add(item("ferry2", FERRY_OTHER_OUTLET, names=("Marisol", "Port Alva", "Brell", "Varga")))
+    copy, _s, _v = engine.add(item("ferry3", "Advertisement\n\n" + FERRY + "\n\nComments are closed."))
+    aground, _s, _v = engine.add(item("ferry4", SECOND_FERRY, names=("Coralie", "Kesten Point", "Ruud Amsel")))
+    assert first.story == "s-ferry1" and first.score is None and first.copy_group == "ferry1"
+    assert flood.story == "s-flood1"
+    assert other.story == "s-ferry1" and other.copy_group == "ferry2" and other.score >= engine.join
+    assert copy.story == "s-ferry1" and copy.copy_group == "ferry1" and copy.score == 1.0
+    assert aground.story == "s-ferry4"  # another ferry accident, another event
+    groups = {engine.group_of[a] for a, s in engine.story_of.items() if engine.story(a) == "s-ferry1"}
+    assert groups == {"ferry1", "ferry2"}  # three articles, two independent sources
+
+
+def test_dates_far_apart_keep_otherwise_alike_articles_apart():
+    engine = StoryEngine()
+    names = ("Marisol", "Port Alva", "Ilse Varga", "Tomas Brell")
+    engine.add(item("a", FERRY, names=names, published=date(2024, 3, 5)))
+    near, _s, _v = engine.add(item("b", FERRY_OTHER_OUTLET, names=names, published=date(2024, 3, 6)))
+    far, _s, _v = engine.add(item("c", FERRY_ANNIVERSARY, names=names, published=date(2026, 3, 6)))
+    assert near.story == "s-a"
+    assert far.story == "s-c"
+    undated, _s, _v = engine.add(item("d", FERRY_ANNIVERSARY + " Tugs stood by.", names=names))
+    assert undated.copy_group == "c"
+
+
+def test_a_bridging_article_merges_two_stories_into_the_older_one():
+    engine = StoryEngine(join=0.35, merge=0.3)
+    a, _s, _v = engine.add(item("early", "The ferry Marisol caught fire with 212 passengers aboard, and Captain Ilse Varga ordered the lifeboats lowered.",
+                                names=("Marisol", "Ilse Varga")))
+    b, _s, _v = engine.add(item("later", "Harbour master Tomas Brell said coastguard crews towed the burning ship into Port Alva by evening.",
+                                names=("Tomas Brell", "Port Alva")))
+    assert a.story != b.story
+    bridge, _s, _v = engine.add(item("bridge", "Captain Ilse Varga got all 212 passengers of the burning Marisol into lifeboats, "
+                                     "and harbour master Tomas Brell said coastguard crews towed the ship into Port Alva.",
+                                     names=("Ilse Varga", "Marisol", "Tomas Brell", "Port Alva")))
+    assert bridge.story == "s-early" and "s-later" in bridge.merged and bridge.copy_group == "bridge"
+    assert engine.story("later") == "s-early"
+
+
+def test_a_copy_of_articles_in_two_stories_merges_them():
+    engine = StoryEngine()
+    first, second = FERRY.split(". ", 2)[:2], FERRY.split(". ", 2)[2]
+    a, _s, _v = engine.add(item("brief1", ". ".join(first) + "."))
+    b, _s, _v = engine.add(item("brief2", second))
+    assert a.story != b.story
+    both, _s, _v = engine.add(item("roundup", "Our roundup. " + FERRY))
+    assert both.story == "s-brief1" and both.merged == ("s-brief2",) and both.score == 1.0
+    assert engine.story("brief2") == "s-brief1"
+
+
+def test_restore_rebuilds_the_same_engine():
+    engine = StoryEngine()
+    rows = []
+    for key, text in (("f1", FERRY), ("x1", FLOOD)):
+        assignment, signature, vector = engine.add(item(key, text))
+        rows.append((key, assignment.story, assignment.copy_group, signature, vector, engine.weights.df.copy()))
+    again = StoryEngine()
+    for key, story, group, signature, vector, _df in rows:
+        again.restore(key, story, group, signature, vector, None)
+    again.weights.df = rows[-1][5]
+    again.weights.documents = 2
+    fresh, _s, _v = engine.add(item("f2", FERRY_OTHER_OUTLET))
+    restored, _s, _v = again.add(item("f2", FERRY_OTHER_OUTLET))
+    assert (fresh.story, fresh.copy_group) == (restored.story, restored.copy_group) == ("s-f1", "f2")
+    assert fresh.score == pytest.approx(restored.score, abs=1e-4)
+
+
+def _write(folder, name, title, outlet, body, published=None):
+    record = {"title": title, "outlet": outlet, "text": body, "url": f"https://{outlet.lower().replace(' ', '')}.example/{name}"}
+    if published:
+        record["published"] = published
+    (folder / f"{name}.json").write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_ingest_in_two_runs_keeps_story_ids_and_exports_every_article_once(tmp_path):
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    _write(first, "ferry", "Ferry Marisol burns off Port Alva", "Alva Gazette", FERRY, "2024-03-05")
+    _write(first, "flood", "Brenmouth under water", "Valley Post", FLOOD, "2024-03-05")
+    _write(second, "ferry-2", "All 212 safe after Marisol fire", "Coast Herald", FERRY_OTHER_OUTLET, "2024-03-06")
+    _write(second, "ferry-copy", "Marisol fire: what we know", "Aggregator Now", FERRY.rsplit(". ", 1)[0] + ".", "2024-03-06")
+    db = str(tmp_path / "s.db")
+    assert run_cli("ingest", str(first), "--db", db).returncode == 0
+    before = {s["id"]: s for s in json.loads(run_cli("export", "--db", db).stdout)["stories"]}
+    result = run_cli("ingest", str(second), "--db", db)
+    assert result.returncode == 0 and b"1 copies" in result.stderr
+    stories = json.loads(run_cli("export", "--db", db).stdout)["stories"]
+    paths = [a["path"].removesuffix("#1") for s in stories for a in s["articles"]]
+    assert sorted(paths) == sorted(str(p) for p in [*first.iterdir(), *second.iterdir()])  # each article once
+    ferry = next(s for s in stories if len(s["articles"]) == 3)
+    assert ferry["id"] in before and ferry["sources"] == 2
+    copy = next(a for a in ferry["articles"] if a["path"].endswith("ferry-copy.json#1"))
+    original = next(a for a in ferry["articles"] if a["path"].endswith("ferry.json#1"))
+    assert copy["copy_of"] == original["id"] and original["copy_of"] is None
+    listing = run_cli("stories", "--db", db).stdout.decode()
+    assert listing.splitlines()[0].startswith(ferry["id"] + "\t") and "\t3\t2\t" in listing.splitlines()[0]
+    shown = run_cli("story", ferry["id"][:6], "--db", db)
+    assert shown.returncode == 0 and b"copy" in shown.stdout and b"2 independent sources" in shown.stdout
+    missing = run_cli("story", "s-nothing", "--db", db)
+    assert missing.returncode == 1 and b"s-nothing: no story has this ID" in missing.stderr
+
+
+def test_seeds_are_one_story_with_two_independent_sources(tmp_path):
+    seeds = shared_path("seeds")
+    db = str(tmp_path / "seeds.db")
+    assert run_cli("ingest", str(seeds), "--db", db).returncode == 0
+    stories = json.loads(run_cli("export", "--db", db).stdout)["stories"]
+    assert len(stories) == 1
+    assert len(stories[0]["articles"]) == 2 and stories[0]["sources"] == 2
