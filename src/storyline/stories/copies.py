@@ -22,12 +22,13 @@ from datasketch import LeanMinHash, MinHashLSH
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
-CANDIDATE_JACCARD = 0.3   # LSH recall point: a copy with half its text cut still has Jaccard ≥ 0.5
+CANDIDATE_JACCARD = 0.5   # LSH recall point (25 bands of 5): pairs above it are compared exactly
 COPY_CONTAINMENT = 0.8    # share of the smaller article's shingles found in the larger
 COPY_JACCARD = 0.25       # and never two long articles that merely share a few paragraphs
 _MASK32 = np.uint64(0xFFFFFFFF)
-_WORD = re.compile(r"\w+")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
+_TOKEN = re.compile(r"\w+|[.!?\n]")  # words, and the marks that end a sentence (a stray break only cuts a window)
+_BREAKS = {".": 0, "!": 0, "?": 0, "\n": 0}
+_MULTIPLIER = np.uint64(1_000_003)
 _SEED = 20240611
 
 
@@ -53,39 +54,44 @@ class Signer:
         generator = np.random.RandomState(_SEED)
         self.a = (generator.randint(0, 1 << 31, size=num_perm, dtype=np.uint32) << 1) | 1  # odd multipliers
         self.b = generator.randint(0, 1 << 32, size=num_perm, dtype=np.uint64).astype(np.uint32)
-        self._words: dict[str, int] = {}
+        self._words: dict[str, int] = dict(_BREAKS)
 
     def shingle_hashes(self, text: str) -> np.ndarray:
         """The distinct 32-bit hashes of the text's shingles: five-word windows inside one sentence
         (a shorter sentence is one shingle). Windows never span two sentences, so dropping or moving
         sentences and paragraphs leaves every other shingle intact."""
         cache = self._words
-        tokens, sentence_of, short = [], [], []
-        for number, sentence in enumerate(_SENTENCE_BREAK.split(text.lower())):
-            words = _WORD.findall(sentence)
-            if len(words) < SHINGLE_WORDS:
-                if words:
-                    short.append(zlib.crc32(" ".join(words).encode("utf-8")))
-                continue
-            tokens.extend(words)
-            sentence_of.extend([number] * len(words))
+        tokens = _TOKEN.findall(text.lower())
         hashes = [cache.get(token) for token in tokens]
         if None in hashes:
             if len(cache) > 1_000_000:
                 cache.clear()
+                cache.update(_BREAKS)
             for i, token in enumerate(tokens):
                 if hashes[i] is None:
-                    hashes[i] = cache[token] = zlib.crc32(token.encode("utf-8"))
-        words = np.array(hashes, dtype=np.uint64)
+                    hashes[i] = cache[token] = zlib.crc32(token.encode("utf-8")) + 1  # 0 marks a break
+        values = np.array(hashes, dtype=np.uint64)
+        breaks = values == 0
+        sentence = np.cumsum(breaks)[~breaks]
+        words = values[~breaks]
+        if not len(words):
+            return np.zeros(0, dtype=np.uint32)
+        starts = np.flatnonzero(np.r_[True, sentence[1:] != sentence[:-1]])
+        lengths = np.diff(np.r_[starts, len(words)])
+        position = np.arange(len(words)) - np.repeat(starts, lengths)
+        # Windows of SHINGLE_WORDS words that stay in one sentence.
         count = max(len(words) - SHINGLE_WORDS + 1, 0)
-        shingles = words[:count].copy()
+        windows = words[:count].copy()
         for offset in range(1, SHINGLE_WORDS):
-            shingles = (shingles * np.uint64(1_000_003)) ^ words[offset:offset + count]
-        if count:
-            sentences = np.array(sentence_of, dtype=np.int32)
-            shingles = shingles[sentences[:count] == sentences[SHINGLE_WORDS - 1:]]
-        values = np.concatenate([shingles & _MASK32, np.array(short, dtype=np.uint64)])
-        return _mix32(np.unique(values).astype(np.uint32))
+            windows = (windows * _MULTIPLIER) ^ words[offset:offset + count]
+        windows = windows[sentence[:count] == sentence[SHINGLE_WORDS - 1:]]
+        # A sentence shorter than that is one shingle: its words weighted by position.
+        short = lengths < SHINGLE_WORDS
+        whole = np.zeros(0, dtype=np.uint64)
+        if short.any():
+            weighted = words * (position.astype(np.uint64) * _MULTIPLIER + np.uint64(1))
+            whole = np.add.reduceat(weighted, starts)[short]
+        return _mix32(np.unique(np.concatenate([windows, whole]) & _MASK32).astype(np.uint32))
 
     def sign(self, text: str) -> Signature:
         hashes = self.shingle_hashes(text)

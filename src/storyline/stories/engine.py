@@ -18,16 +18,22 @@ The thresholds were tuned on ECB+ train topics (``storyline eval stories --split
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
+
+import numpy as np
 
 from storyline.stories.copies import CopyIndex, Signature, Signer
 from storyline.stories.features import StoryInput, Weights, cosine
 
 JOIN_THRESHOLD = 0.25
 MERGE_THRESHOLD = 0.4
+QUERY_FEATURES = 200     # the article features that look up earlier articles (all that a vector keeps)
 NEIGHBOURS = 2           # a story's score is the mean similarity of its (up to) two closest articles
-COMMON_FEATURE = 5000    # a feature more articles than this carry is too common to look up
+RECENT = 500             # of a feature's posting list, the latest articles that count (news moves on)
+NEIGHBOUR_FLOOR = 0.05   # similarities below this are not worth grouping by story
+_SHORT_LIST = 24         # posting lists up to this long are summed in Python, longer ones with numpy
 DATE_GRACE_DAYS = 3
 DATE_HALF_LIFE_DAYS = 30
 
@@ -51,6 +57,19 @@ class _Story:
     seq: int
     first: date | None = None
     last: date | None = None
+    persons: Counter = field(default_factory=Counter)   # surname -> how many of its articles name them
+    size: int = 0                                       # articles with a vector (copies excepted)
+
+    def conflicts(self, item: StoryInput) -> bool:
+        """The article is mostly about people this story never names, and the story's own main
+        people are not in the article: another event of the same kind (a DUI arrest of another
+        player of the same team)."""
+        main = item.main_persons
+        if not main or not self.persons or main & self.persons.keys():
+            return False
+        top = max(self.persons.values())
+        story_main = {s for s, n in self.persons.items() if n == top}
+        return not story_main & {s for s, _n in item.persons}
 
     def widen(self, published: date | None) -> None:
         if published:
@@ -76,6 +95,7 @@ class StoryEngine:
         self.weights = weights or Weights()
         self.join = join
         self.merge = merge
+        self.use_persons = True
         self.signer = Signer()
         self.copies = CopyIndex()
         self.stories: dict[str, _Story] = {}
@@ -114,7 +134,7 @@ class StoryEngine:
             return Assignment(item.id, story, group, 1.0, tuple(s for s in stories if s != story)), signature, {}
         self.weights.count(item)
         vector = self.weights.vector(item)
-        scored = self._score_stories(vector, item.published)
+        scored = self._score_stories(vector, item)
         merged: tuple[str, ...] = ()
         if not scored or scored[0][0] < self.join:
             story, score = self._found(item.id), None
@@ -125,18 +145,22 @@ class StoryEngine:
                 story = self._merge(story, other)
             merged = tuple(b for b in bridged if b != story) + ((scored[0][1],) if story != scored[0][1] else ())
         self.stories[story].widen(item.published)
+        self.stories[story].persons.update(s for s, _n in item.persons)
+        self.stories[story].size += 1
         self._place(item.id, story, item.id, signature)
         self._post(item.id, vector)
         return Assignment(item.id, story, item.id, score, merged), signature, vector
 
     def restore(self, article: str, story: str, group: str, signature: Signature, vector: dict[str, float],
-                published: date | None) -> None:
+                published: date | None, persons: tuple[str, ...] = ()) -> None:
         """Reload an article assigned earlier (in the order they were assigned)."""
         story = self._live(story)
         if story not in self.stories:
             self._seq += 1
             self.stories[story] = _Story(story, self._seq)
         self.stories[story].widen(published)
+        self.stories[story].persons.update(persons)
+        self.stories[story].size += bool(vector)
         self._place(article, story, group, signature)
         if vector:
             self._post(article, vector)
@@ -150,25 +174,45 @@ class StoryEngine:
         """The current story of an assigned article (following merges)."""
         return self._live(self.story_of[article])
 
-    def _score_stories(self, vector: dict[str, float], published: date | None) -> list[tuple[float, str]]:
+    def _score_stories(self, vector: dict[str, float], item: StoryInput) -> list[tuple[float, str]]:
+        similarity = self._similarities(vector)
+        closest: dict[str, list[float]] = {}
+        for number, value in similarity.items():
+            if value >= NEIGHBOUR_FLOOR:
+                closest.setdefault(self.story(self._articles[number]), []).append(value)
+        scored = []
+        for story, values in closest.items():
+            candidate = self.stories[story]
+            top = sorted(values, reverse=True)[:NEIGHBOURS]
+            score = sum(top) / min(NEIGHBOURS, candidate.size) * candidate.discount(item.published)
+            if score >= self.join and self.use_persons and candidate.conflicts(item):
+                continue
+            scored.append((score, story))
+        return sorted(scored, key=lambda x: (-x[0], self.stories[x[1]].seq))
+
+    def _similarities(self, vector: dict[str, float]) -> dict[int, float]:
+        """Dot products of ``vector`` with every posted article sharing a feature (article number ->
+        similarity); of a feature's long posting list only the latest ``RECENT`` articles count."""
         similarity: dict[int, float] = {}
+        numbers_parts, weight_parts = [], []
         for key, weight in vector.items():
             fid = self._features.get(key)
             if fid is None:
                 continue
             numbers, weights = self._postings[fid]
-            if len(numbers) > COMMON_FEATURE:
-                continue
-            for number, w in zip(numbers, weights):
-                similarity[number] = similarity.get(number, 0.0) + weight * w
-        closest: dict[str, list[float]] = {}
-        for number, value in similarity.items():
-            closest.setdefault(self.story(self._articles[number]), []).append(value)
-        scored = []
-        for story, values in closest.items():
-            top = sorted(values, reverse=True)[:NEIGHBOURS]
-            scored.append((sum(top) / len(top) * self.stories[story].discount(published), story))
-        return sorted(scored, key=lambda x: (-x[0], self.stories[x[1]].seq))
+            if len(numbers) <= _SHORT_LIST:
+                for number, w in zip(numbers, weights):
+                    similarity[number] = similarity.get(number, 0.0) + weight * w
+            else:
+                start = max(0, len(numbers) - RECENT)
+                numbers_parts.append(np.frombuffer(numbers, dtype=np.int32)[start:])
+                weight_parts.append(np.frombuffer(weights, dtype=np.float32)[start:] * weight)
+        if numbers_parts:
+            found, where = np.unique(np.concatenate(numbers_parts), return_inverse=True)
+            sums = np.bincount(where, weights=np.concatenate(weight_parts))
+            for number, value in zip(found.tolist(), sums.tolist()):
+                similarity[number] = similarity.get(number, 0.0) + value
+        return similarity
 
     def _merge(self, a: str, b: str) -> str:
         a, b = self._live(a), self._live(b)
@@ -176,6 +220,8 @@ class StoryEngine:
             return a
         keep, gone = (a, b) if self.stories[a].seq <= self.stories[b].seq else (b, a)
         removed = self.stories.pop(gone)
+        self.stories[keep].persons.update(removed.persons)
+        self.stories[keep].size += removed.size
         self.stories[keep].widen(removed.first)
         self.stories[keep].widen(removed.last)
         self.merged_into[gone] = keep
@@ -205,7 +251,7 @@ class StoryEngine:
             fid = features.get(key)
             if fid is None:
                 fid = features[key] = len(features)
-                self._postings[fid] = (array("l"), array("f"))
+                self._postings[fid] = (array("i"), array("f"))
             numbers, weights = self._postings[fid]
             numbers.append(number)
             weights.append(weight)

@@ -17,6 +17,7 @@ others; static embeddings (wordllama) did not, and are not used.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -51,17 +52,26 @@ class StoryInput:
     names: tuple[str, ...]      # name words, once per mention
     lead: tuple[str, ...]       # headline words and the first sentences' lemmas
     numbers: tuple[str, ...]
+    persons: tuple[tuple[str, int], ...] = ()   # people's surnames (lower case) and mention counts
+
+    @property
+    def main_persons(self) -> frozenset[str]:
+        """The surnames of the people the article names most (twice or more)."""
+        most = max((n for _s, n in self.persons), default=0)
+        return frozenset(s for s, n in self.persons if n == most and n >= 2)
 
 
 def story_input(article: Article, analysis: dict[str, object]) -> StoryInput:
     """Build the :class:`StoryInput` of an analysed article (``terms`` and ``entities`` outputs)."""
     terms = analysis.get("terms") or {"lemmas": [], "lead": 0}
     lemmas = list(terms.get("lemmas", []))
-    names = []
+    names, persons = [], Counter()
     for entity in analysis.get("entities") or []:
         if entity.get("type") in NAME_TYPES:
             words = _NAME_WORD.findall(entity["name"].lower())
             names.extend(words * len(entity.get("mentions") or [None]))
+            if entity["type"] == "PERSON" and words:
+                persons[words[-1]] += len(entity.get("mentions") or [None])
     title = [w for w in _TITLE_WORD.findall((article.title or "").lower()) if w not in STOP_WORDS]
     published = None
     # An inferred date can be a whole weekday cycle off ("Friday, November 11" fits 2011 and 2022):
@@ -72,7 +82,7 @@ def story_input(article: Article, analysis: dict[str, object]) -> StoryInput:
     return StoryInput(
         id=article.id, text=article.text, title=article.title, outlet=article.outlet, published=published,
         terms=tuple(lemmas + names), names=tuple(names), lead=tuple(title + lemmas[: int(terms.get("lead", 0))]),
-        numbers=numbers,
+        numbers=numbers, persons=tuple(sorted(persons.items())),
     )
 
 
@@ -103,28 +113,28 @@ class Weights:
     def vector(self, item: StoryInput) -> dict[str, float]:
         """The article's four views, each TF-IDF weighted and normalised, scaled to one half each
         (so the full vector has norm 1 when all four are present), keeping the heaviest features."""
-        views = {
-            "a": _tfidf(item.terms, self.idf),
-            "n": _tfidf(item.names, self.idf),
-            "l": _tfidf(item.lead, self.idf),
-            "#": {n: 1.0 for n in item.numbers},
-        }
+        counts = Counter(item.terms)
+        idf = {term: self.idf(term) for term in counts}
+        views = (
+            ("a:", {w: (1 + math.log(c)) * idf[w] for w, c in counts.items()}),
+            ("n:", {w: (1 + math.log(c)) * (idf.get(w) or self.idf(w)) for w, c in Counter(item.names).items()}),
+            ("l:", {w: (1 + math.log(c)) * (idf.get(w) or self.idf(w)) for w, c in Counter(item.lead).items()}),
+            ("#:", dict.fromkeys(item.numbers, 1.0)),
+        )
         vector = {}
         scale = 1 / math.sqrt(len(VIEWS))
-        for view, weights in views.items():
+        for prefix, weights in views:
             norm = math.sqrt(sum(w * w for w in weights.values()))
             if norm:
+                factor = scale / norm
                 for key, w in weights.items():
-                    vector[f"{view}:{key}"] = w / norm * scale
+                    vector[prefix + key] = w * factor
         if len(vector) > VECTOR_SIZE:
             vector = dict(sorted(vector.items(), key=lambda kv: -kv[1])[:VECTOR_SIZE])
         return vector
 
 
-def _tfidf(words, idf) -> dict[str, float]:
-    return {w: (1 + math.log(c)) * idf(w) for w, c in Counter(words).items()}
-
-
+@functools.lru_cache(maxsize=1 << 20)
 def _english_share(term: str) -> float:
     """Roughly the share of news articles that use a word, from its frequency in English."""
     from wordfreq import word_frequency
