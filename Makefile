@@ -19,6 +19,10 @@ demo: install
 	rm -f demo/storyline.db demo/storyline.db-wal demo/storyline.db-shm
 	$(BIN)/storyline ingest --db demo/storyline.db demo/corpus
 	$(BIN)/storyline articles --db demo/storyline.db
+	@echo; echo "Stories: articles on one event grouped, copies counted once among the independent sources:"
+	$(BIN)/storyline stories --db demo/storyline.db
+	@echo; echo "The strike story, copies folded under their original:"
+	$(BIN)/storyline story --db demo/storyline.db $$($(BIN)/storyline stories --db demo/storyline.db --format jsonl | $(BIN)/python -c 'import json,sys; print(max((json.loads(l) for l in sys.stdin), key=lambda s: s["articles"])["id"])')
 	@echo; echo "Who is who across the articles (misspellings and short forms folded in):"
 	$(BIN)/storyline entities --db demo/storyline.db --limit 8
 	@echo; echo "Who said what:"
