@@ -171,3 +171,32 @@ def test_seeds_are_one_story_with_two_independent_sources(tmp_path):
     stories = json.loads(run_cli("export", "--db", db).stdout)["stories"]
     assert len(stories) == 1
     assert len(stories[0]["articles"]) == 2 and stories[0]["sources"] == 2
+
+
+def test_seed_dossier_timeline_claims_and_quotes(tmp_path):
+    seeds = shared_path("seeds")
+    db = str(tmp_path / "seeds.db")
+    assert run_cli("ingest", str(seeds), "--db", db).returncode == 0
+    story = json.loads(run_cli("export", "--db", db).stdout)["stories"][0]
+    both = {a["id"] for a in story["articles"]}
+    text = {a["id"]: json.loads(run_cli("show", a["id"], "--db", db, "--format", "json").stdout)["text"] for a in story["articles"]}
+
+    def spans(entry):
+        return [text[e["article"]][e["start"]:e["end"]] for e in entry["evidence"]]
+
+    putin = [e for e in story["timeline"] if e["date"] == "2025-07-03"]
+    assert len(putin) == 1 and set(putin[0]["sources"]) == both
+    assert all("Putin" in s or "July 3" in s for s in spans(putin[0]))
+    zelensky = [e for e in story["timeline"] if e["date"] == "2025-07-04"]
+    assert len(zelensky) == 1 and set(zelensky[0]["sources"]) == both
+    assert all("Zelensky" in s or "Zekensky" in s for s in spans(zelensky[0]))
+    paused = [c for c in story["claims"] if any("paused" in s for s in spans(c))]
+    assert any(c["status"] == "corroborated" and set(c["sources"]) == both for c in paused)
+    for words in ("dinner with Israeli Prime Minister", "Patriot air defense"):
+        claim = next(c for c in story["claims"] if any(words in s for s in spans(c)))
+        assert claim["status"] == "single-source" and len(claim["sources"]) == 1
+    speakers = {q["speaker"] for q in story["quotes"]}
+    assert {"Donald Trump", "Sean Parnell", "Volodymyr Zelensky"} <= speakers
+    parnell = [q for q in story["quotes"] if q["speaker"] == "Sean Parnell"]
+    assert any("defensive weapons" in q["text"] for q in parnell)
+    assert story["summary"] and all(s["sources"] for s in story["summary"])

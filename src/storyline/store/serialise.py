@@ -52,9 +52,7 @@ def export_stories(store: Store) -> Iterator[dict[str, object]]:
             "title": record["title"],
             "articles": [{k: a[k] for k in ("id", "path", "paths", "outlet", "published", "copy_of")} for a in record["articles"]],
             "sources": record["sources"],
-            "timeline": [],
-            "quotes": [],
-            "claims": [],
+            **record["dossier"],
         }
 
 
@@ -76,10 +74,14 @@ def find_story(store: Store, story_id: str) -> dict:
 
 def story_record(store: Store, story: dict) -> dict[str, object]:
     """A story with its articles' paths and copy structure: ``originals`` each with their ``copies``."""
-    articles = []
+    from storyline.dossier.build import Source, build_dossier
+
+    articles, sources = [], []
     by_group: dict[str, list[dict]] = {}
     for member in story["articles"]:
         stored = store.get(member["id"])
+        sources.append(Source(member["id"], member["outlet"], member["published"], member["copy_group"],
+                              stored.article.text, dict(stored.analysis)))
         entry = {
             "id": member["id"], "title": member["title"], "outlet": member["outlet"], "published": member["published"],
             "path": stored.sources[-1] if stored.sources else stored.article.source, "paths": list(stored.sources),
@@ -104,6 +106,7 @@ def story_record(store: Store, story: dict) -> dict[str, object]:
         "merged": story["merged"],
         "articles": articles,
         "originals": originals,
+        "dossier": build_dossier(sources),
     }
 
 
