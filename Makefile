@@ -23,6 +23,9 @@ demo: install
 	$(BIN)/storyline stories --db demo/storyline.db
 	@echo; echo "The strike story, copies folded under their original:"
 	$(BIN)/storyline story --db demo/storyline.db $$($(BIN)/storyline stories --db demo/storyline.db --format jsonl | $(BIN)/python -c 'import json,sys; print(max((json.loads(l) for l in sys.stdin), key=lambda s: s["articles"])["id"])')
+	@mkdir -p demo/dossiers
+	@for id in $$($(BIN)/storyline stories --db demo/storyline.db | cut -f1); do $(BIN)/storyline story $$id --db demo/storyline.db --format md > demo/dossiers/$$id.md; done
+	@echo; echo "Dossiers (summary, timeline, quotes, claims, every line cited) written to:"; ls demo/dossiers/*.md
 	@echo; echo "Who is who across the articles (misspellings and short forms folded in):"
 	$(BIN)/storyline entities --db demo/storyline.db --limit 8
 	@echo; echo "Who said what:"

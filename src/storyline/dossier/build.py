@@ -30,6 +30,7 @@ COARSE_TIMELINE_MATCH = 0.35
 CLAIM_MATCH = 0.25
 QUOTE_MATCH = 80           # rapidfuzz token-set ratio of two quotes' words
 SUMMARY_SENTENCES = 4
+SUMMARY_MIN_WORDS = 10
 _STOP = frozenset("""a an the and or but if of in on at to for from by with about as into over after before than
 then that this these those it its it's is are was were be been being has have had do does did will would shall
 should can could may might must not no so such he she they we you i him her them us his their our your my me
@@ -283,8 +284,10 @@ def _cited(members: list[_Sentence]) -> dict:
 
 
 def _summary(claims: list[dict]) -> list[dict]:
-    """The story in a few sentences: its best-corroborated claims, each with its sources."""
-    chosen = [c for c in claims if c["status"] != "single-source"][:SUMMARY_SENTENCES]
-    if len(chosen) < SUMMARY_SENTENCES:
-        chosen += [c for c in claims if c["status"] == "single-source"][: SUMMARY_SENTENCES - len(chosen)]
-    return [{"text": c["text"], "sources": c["sources"]} for c in chosen]
+    """The story in a few sentences: its claims with the most independent sources, whole
+    statements first (ten words or more), in the order of the earliest article."""
+    def words(claim: dict) -> int:
+        return len(claim["text"].split())
+
+    ranked = sorted(claims, key=lambda c: (-len(c["sources"]), words(c) < SUMMARY_MIN_WORDS, c["evidence"][0]["start"]))
+    return [{"text": c["text"], "sources": c["sources"]} for c in ranked[:SUMMARY_SENTENCES]]
