@@ -147,16 +147,20 @@ def main() -> int:
     gc.collect()
     before_mb = resident_mb()
     engine = StoryEngine()
-    rates, copies, spent = [], 0, 0.0
+    rates, copies, spent, events = [], 0, 0.0, {}
     for n, item in enumerate(stream(pool, args.articles), 1):
         started = time.perf_counter()
         assignment, _signature, _vector = engine.add(item)
         spent += time.perf_counter() - started
         copies += assignment.copy_group != item.id
+        events[item.id] = item.id.split("-")[0]
         if n % WINDOW == 0:
             rates.append(WINDOW / spent)
             spent = 0.0
             print(f"{n:>7,} articles: {rates[-1]:,.0f}/s over the last {WINDOW:,}", file=sys.stderr)
+    from storyline.evaluate.stories import b_cubed
+
+    precision, recall = b_cubed([engine.story(a) for a in events], list(events.values()))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     engine_mb = resident_mb() - before_mb
     first, last = rates[0], rates[-1]
@@ -176,6 +180,7 @@ def main() -> int:
         f"| memory the engine holds at the end (resident growth) | {engine_mb:,.0f} MB | ≤ 1,024 MB |",
         f"| peak memory of the whole process (spaCy model and analysis pool included) | {peak_mb:,.0f} MB | |",
         f"| stories / copies found | {len(engine.stories):,} / {copies:,} | |",
+        f"| B³ of stories against the generated events: P / R | {precision:.3f} / {recall:.3f} | |",
         "",
     ]
     section = "\n".join(lines)

@@ -50,6 +50,16 @@ class StoryEvaluation:
     seconds: float                  # assignment only, all shuffles
 
 
+def b_cubed(labels: Sequence, gold: Sequence) -> tuple[float, float]:
+    """B³ precision and recall of predicted labels against gold ones (one per item)."""
+    n = len(labels)
+    both = Counter(zip(labels, gold))
+    predicted, actual = Counter(labels), Counter(gold)
+    precision = sum(c * c / predicted[p] for (p, _g), c in both.items()) / n
+    recall = sum(c * c / actual[g] for (_p, g), c in both.items()) / n
+    return precision, recall
+
+
 def score_clustering(labels: Sequence, gold: Sequence, topics: Sequence) -> ClusterScore:
     """Score predicted story labels against gold subtopics (one label per document)."""
     n = len(labels)
@@ -57,8 +67,7 @@ def score_clustering(labels: Sequence, gold: Sequence, topics: Sequence) -> Clus
     for i, (p, g) in enumerate(zip(labels, gold)):
         predicted[p].add(i)
         actual[g].add(i)
-    precision = sum(len(predicted[labels[i]] & actual[gold[i]]) / len(predicted[labels[i]]) for i in range(n)) / n
-    recall = sum(len(predicted[labels[i]] & actual[gold[i]]) / len(actual[gold[i]]) for i in range(n)) / n
+    precision, recall = b_cubed(labels, gold)
     pairs_both = sum(math.comb(c, 2) for c in Counter(zip(labels, gold)).values())
     pairs_predicted = sum(math.comb(len(c), 2) for c in predicted.values())
     pairs_gold = sum(math.comb(len(c), 2) for c in actual.values())
