@@ -4,7 +4,6 @@ import gzip
 import json
 import os
 
-import pytest
 from conftest import FIXTURES, run_cli
 
 from storyline.errors import DecodeError, EmptyInputError, FormatError, InputError, StorylineError, TooLargeError

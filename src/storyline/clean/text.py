@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from itertools import chain
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from storyline.clean import patterns as p
 from storyline.records import Caption

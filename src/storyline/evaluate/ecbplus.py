@@ -98,7 +98,6 @@ def read_document(path: Path) -> EcbDocument:
             continue
         start, end = min(a[0] for a in anchors), max(a[1] for a in anchors)
         sentence = anchors[0][2]
-        first_in_sentence = any(s == sentence and st == start for s, st, _e in sentences)
         chain = chains.get(markable.get("m_id"), f"{path.name}#{markable.get('m_id')}")
         mentions.append(GoldMention(path.name, start, end, text[start:end], markable.tag, chain, sentence,
                                     _is_name([a[3] for a in sorted(anchors)], lowercase_words)))

@@ -26,7 +26,7 @@ from datetime import date
 import numpy as np
 
 from storyline.stories.copies import CopyIndex, Signature, Signer
-from storyline.stories.features import StoryInput, Weights, cosine
+from storyline.stories.features import StoryInput, Weights
 
 _FLOAT, _FLOAT_BITS = struct.Struct("<f"), struct.Struct("<I")
 
@@ -99,7 +99,6 @@ class StoryEngine:
         self.weights = weights or Weights()
         self.join = join
         self.merge = merge
-        self.use_persons = True
         self.signer = Signer()
         self.copies = CopyIndex()
         self.stories: dict[str, _Story] = {}
@@ -197,7 +196,7 @@ class StoryEngine:
         for index in np.flatnonzero(scores >= min(self.join, self.merge)).tolist():
             candidate = self.stories[self._by_number[int(stories[first[index]])]]
             score = float(scores[index]) * candidate.discount(item.published)
-            if score < self.join or (self.use_persons and candidate.conflicts(item)):
+            if score < self.join or candidate.conflicts(item):
                 continue
             scored.append((score, candidate.id))
         return sorted(scored, key=lambda x: (-x[0], self.stories[x[1]].seq))

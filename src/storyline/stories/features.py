@@ -95,13 +95,12 @@ class Weights:
         self.added: Counter = Counter()   # counts since the last save
         self._prior: dict[str, float] = {}
 
-    def count(self, item: StoryInput) -> set[str]:
-        """Count an article's distinct terms; returns them (to be stored)."""
+    def count(self, item: StoryInput) -> None:
+        """Count an article's distinct terms into the document frequencies."""
         distinct = set(item.terms)
         self.df.update(distinct)
         self.added.update(distinct)
         self.documents += 1
-        return distinct
 
     def idf(self, term: str) -> float:
         prior = self._prior.get(term)
@@ -142,9 +141,3 @@ def _english_share(term: str) -> float:
     if term.isdigit():
         return 0.05
     return min(1.0, word_frequency(term, "en") * _WORDS_PER_ARTICLE)
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(k, 0.0) for k, w in a.items())
