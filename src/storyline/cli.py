@@ -577,6 +577,49 @@ def eval_stories(
     out.print(table)
 
 
+@eval_app.command("dossier")
+def eval_dossier(
+    directory: Path = typer.Argument(Path("../shared/eval/stories/ecbplus"), help="The ECB+ folder (ECB+/ and ECBplus_coreference_sentences.csv)."),
+    split: str = typer.Option("dev", help="dev, train or both (dev topics: 2 5 12 18 21 23 34 35)."),
+) -> None:
+    """Score cross-article event merging in the dossier on ECB+: over pairs of validated sentences
+    from different documents of one story, P/R/F1 of "one timeline entry or claim cites both" against
+    "they share a gold cross-document event chain", beside a lexical (word Jaccard) baseline.
+
+    Example: storyline eval dossier ../shared/eval/stories/ecbplus --split dev
+    """
+    from storyline.analyse import Context, analyse, default_stages
+    from storyline.clean.article import build_article
+    from storyline.evaluate.dossier import BASELINE_JACCARD, evaluate_dossier
+    from storyline.evaluate.ecbplus import DEV_TOPICS, read_corpus
+    from storyline.evaluate.entities import validated_sentences
+    from storyline.records import RawDocument
+
+    splits = {"dev": ["dev"], "train": ["train"], "both": ["dev", "train"]}
+    if split not in splits:
+        raise typer.BadParameter(f"'{split}' is not dev, train or both", param_hint="--split")
+    try:
+        corpus = read_corpus(directory / "ECB+")
+    except StorylineError as exc:
+        _fail(exc)
+        raise typer.Exit(2) from None
+    validated = validated_sentences(directory / "ECBplus_coreference_sentences.csv")
+    context, stages = Context.current(), default_stages()
+    table = Table("split", "system", "stories", "sentences", "pairs", "precision", "recall", "F1", box=None)
+    for name in splits[split]:
+        documents = [d for d in corpus if (d.topic in DEV_TOPICS) == (name == "dev")]
+        analysed = []
+        for document in documents:
+            article = build_article(RawDocument(document.name, document.text.encode("utf-8"), "text/plain"))
+            analysed.append(analyse(article, stages, context))
+        result = evaluate_dossier(documents, analysed, validated)
+        for system, score in (("storyline", result.storyline), (f"word Jaccard ≥ {BASELINE_JACCARD}", result.baseline)):
+            table.add_row(name, system, str(result.stories), str(result.sentences), str(result.pairs),
+                          f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
+        err.print(f"{name}: dossiers built in {result.seconds:.1f} s")
+    out.print(table)
+
+
 @eval_app.command("copies")
 def eval_copies(
     directory: Path = typer.Argument(Path("../shared/eval/quotes/polnear/data/train/text"), help="A folder of real article texts (*.txt)."),

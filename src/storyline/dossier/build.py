@@ -233,9 +233,9 @@ def _quotes(sources, order, entity_names) -> list[dict]:
 def _claims(sentences, weight) -> list[dict]:
     """Statements (sentences that are not mostly quotation) aligned across independent articles.
 
-    In article order, a statement joins the claim whose statements it matches best on average, when
-    that is ``CLAIM_MATCH`` or more and the claim has nothing yet from its article; otherwise it
-    starts a claim. (Joining on any one match chained half the seed story into one claim.)
+    In article order, a statement joins the claim whose statements from other sources it matches
+    best on average, when that is ``CLAIM_MATCH`` or more; otherwise it starts a claim. (Joining on
+    any one match chained half the seed story into one claim.)
     """
     statements = [s for s in sentences if not s.quoted and len(s.words) >= 3]
     claims: list[list[_Sentence]] = []
@@ -246,9 +246,9 @@ def _claims(sentences, weight) -> list[dict]:
         best, best_score = None, CLAIM_MATCH
         for c in candidates:
             members = claims[c]
-            if any(m.article == statement.article for m in members):
+            others = [m for m in members if m.group != statement.group]
+            if not others:
                 continue
-            others = [m for m in members if m.group != statement.group] or members
             score = sum(similarity(statement, m, weight) for m in others) / len(others)
             if score >= best_score:
                 best, best_score = c, score

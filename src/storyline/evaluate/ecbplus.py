@@ -2,8 +2,10 @@
 
 Text is the tokens of each sentence joined with spaces, one sentence per line. In ``*ecbplus.xml``
 files sentence 0 is the source URL and gives the label away: it is dropped, with the mentions in it.
-A gold chain is the instance id (the ``note``) of a CROSS_DOC_COREF relation; a mention in none is a
-chain of its own.
+A gold chain is the instance id (the ``note``) of a CROSS_DOC_COREF relation; an entity mention in
+none is a chain of its own. ``events`` lists, per sentence, the cross-document chains of the event
+mentions (ACTION_*, NEG_ACTION_*) in it: two sentences of different documents report the same event
+when they share one.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class EcbDocument:
     text: str
     sentences: tuple[tuple[int, int, int], ...]  # (sentence number, start, end)
     mentions: tuple[GoldMention, ...]
+    events: tuple[tuple[int, str], ...] = ()     # (sentence number, cross-document event chain) of event mentions
 
     @property
     def story(self) -> str:
@@ -88,9 +91,14 @@ def read_document(path: Path) -> EcbDocument:
     for relation in root.iter("CROSS_DOC_COREF"):
         for source in relation.iter("source"):
             chains[source.get("m_id")] = relation.get("note")
-    mentions = []
+    mentions, events = [], set()
     markables = root.find("Markables")
     for markable in markables if markables is not None else ():
+        if markable.tag.startswith(("ACTION", "NEG_ACTION")) and markable.get("m_id") in chains:
+            anchored = [tokens[a.get("t_id")][2] for a in markable.iter("token_anchor") if a.get("t_id") in tokens]
+            if anchored:
+                events.add((anchored[0], chains[markable.get("m_id")]))
+            continue
         if markable.tag not in ENTITY_TAGS:
             continue
         anchors = [tokens[a.get("t_id")] for a in markable.iter("token_anchor") if a.get("t_id") in tokens]
@@ -101,7 +109,8 @@ def read_document(path: Path) -> EcbDocument:
         chain = chains.get(markable.get("m_id"), f"{path.name}#{markable.get('m_id')}")
         mentions.append(GoldMention(path.name, start, end, text[start:end], markable.tag, chain, sentence,
                                     _is_name([a[3] for a in sorted(anchors)], lowercase_words)))
-    return EcbDocument(path.name, topic, subtopic, text, tuple(sentences), tuple(sorted(mentions, key=lambda m: m.start)))
+    return EcbDocument(path.name, topic, subtopic, text, tuple(sentences), tuple(sorted(mentions, key=lambda m: m.start)),
+                       tuple(sorted(events)))
 
 
 def _is_name(words: list[str], lowercase_words: set[str]) -> bool:
