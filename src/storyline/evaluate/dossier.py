@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from storyline.dossier.build import Source, build_dossier
 from storyline.evaluate.ecbplus import EcbDocument
-from storyline.evaluate.measures import f1
+from storyline.evaluate.measures import Counts
 
 BASELINE_JACCARD = 0.3
 _WORD = re.compile(r"[^\W\d_]+")
@@ -26,28 +26,9 @@ _STOP = frozenset("the a an of in on at to and or for by with from as is was wer
 
 
 @dataclass(frozen=True, slots=True)
-class PairScore:
-    true_positive: int
-    predicted: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.true_positive / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positive / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        return f1(self.precision, self.recall)
-
-
-@dataclass(frozen=True, slots=True)
 class DossierEvaluation:
-    storyline: PairScore
-    baseline: PairScore
+    storyline: Counts
+    baseline: Counts
     stories: int
     sentences: int
     pairs: int
@@ -94,7 +75,8 @@ def evaluate_dossier(documents: list[EcbDocument], analysed: list[tuple], valida
                     counts[0] += said and gold
                     counts[1] += said
                     counts[2] += gold
-    return DossierEvaluation(PairScore(*ours), PairScore(*theirs), len(by_story), sentences, pairs, seconds)
+    return DossierEvaluation(Counts(ours[0], ours[1], ours[0], ours[2]), Counts(theirs[0], theirs[1], theirs[0], theirs[2]),
+                             len(by_story), sentences, pairs, seconds)
 
 
 def _locate(document: EcbDocument, text: str) -> list[tuple[int, int, int]]:

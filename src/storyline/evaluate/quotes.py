@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.errors import InputError
-from storyline.evaluate.measures import f1
+from storyline.evaluate.measures import Counts
 
 Span = tuple[tuple[int, int], ...]
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
@@ -48,31 +48,11 @@ class PolnearDocument:
 
 
 @dataclass(frozen=True, slots=True)
-class PRF:
-    tp_predicted: int
-    predicted: int
-    tp_gold: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp_predicted / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp_gold / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        return f1(self.precision, self.recall)
-
-
-@dataclass(frozen=True, slots=True)
 class QuoteScore:
-    exact: dict[str, PRF]
-    overlap: dict[str, PRF]
-    quotes30: PRF
-    quotes80: PRF
+    exact: dict[str, Counts]
+    overlap: dict[str, Counts]
+    quotes30: Counts
+    quotes80: Counts
     speaker_accuracy: float
     gold_quotes: int
     documents: int
@@ -136,18 +116,18 @@ def _trim(text: str, span: Span | None) -> Span | None:
     return tuple(out)
 
 
-def _exact(text: str, gold: list[Span | None], predicted: list[Span | None]) -> PRF:
+def _exact(text: str, gold: list[Span | None], predicted: list[Span | None]) -> Counts:
     g = [_trim(text, s) for s in gold if s]
     p = [_trim(text, s) for s in predicted if s]
     gold_set, pred_set = set(g), set(p)
-    return PRF(sum(1 for s in p if s in gold_set), len(p), sum(1 for s in g if s in pred_set), len(g))
+    return Counts(sum(1 for s in p if s in gold_set), len(p), sum(1 for s in g if s in pred_set), len(g))
 
 
 def _overlaps(a: Span, b: Span) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
-def _overlap(gold: list[Span | None], predicted: list[Span | None]) -> PRF:
+def _overlap(gold: list[Span | None], predicted: list[Span | None]) -> Counts:
     g = [s for s in gold if s]
     p = [s for s in predicted if s]
     pairs = sorted(((-_overlaps(a, b), i, j) for i, a in enumerate(g) for j, b in enumerate(p) if _overlaps(a, b) > 0))
@@ -156,7 +136,7 @@ def _overlap(gold: list[Span | None], predicted: list[Span | None]) -> PRF:
         if i not in used_g and j not in used_p:
             used_g.add(i)
             used_p.add(j)
-    return PRF(len(used_p), len(p), len(used_g), len(g))
+    return Counts(len(used_p), len(p), len(used_g), len(g))
 
 
 def _length(span: Span) -> int:
@@ -184,13 +164,13 @@ def score_document(document: PolnearDocument, predicted: list[PredictedAttributi
                     speaker_total += 1
                     speaker_right += bool(a.source and best.source and _overlaps(a.source, best.source) > 0)
         right = sum(1 for p in predicted_quotes if any(_overlaps(a.content, p.content) >= share * _length(a.content) for a in gold_quotes))
-        counts[("quotes", share)] = PRF(right, len(predicted_quotes), found, len(gold_quotes))
+        counts[("quotes", share)] = Counts(right, len(predicted_quotes), found, len(gold_quotes))
     counts["speaker"] = (speaker_right, speaker_total)
     return counts
 
 
-def _add(a: PRF, b: PRF) -> PRF:
-    return PRF(a.tp_predicted + b.tp_predicted, a.predicted + b.predicted, a.tp_gold + b.tp_gold, a.gold + b.gold)
+def _add(a: Counts, b: Counts) -> Counts:
+    return Counts(a.tp_predicted + b.tp_predicted, a.predicted + b.predicted, a.tp_gold + b.tp_gold, a.gold + b.gold)
 
 
 def evaluate_quotes(documents: list[PolnearDocument], system: Callable[[str], list[PredictedAttribution]]) -> QuoteScore:
