@@ -24,8 +24,10 @@ demo: install
 	@echo; echo "The strike story, copies folded under their original:"
 	$(BIN)/storyline story --db demo/storyline.db $$($(BIN)/storyline stories --db demo/storyline.db --format jsonl | $(BIN)/python -c 'import json,sys; print(max((json.loads(l) for l in sys.stdin), key=lambda s: s["articles"])["id"])')
 	@mkdir -p demo/dossiers
-	@for id in $$($(BIN)/storyline stories --db demo/storyline.db | cut -f1); do $(BIN)/storyline story $$id --db demo/storyline.db --format md > demo/dossiers/$$id.md; done
-	@echo; echo "Dossiers (summary, timeline, quotes, claims, every line cited) written to:"; ls demo/dossiers/*.md
+	@for id in $$($(BIN)/storyline stories --db demo/storyline.db | cut -f1); do \
+		$(BIN)/storyline story $$id --db demo/storyline.db --format md > demo/dossiers/$$id.md; \
+		$(BIN)/storyline story $$id --db demo/storyline.db --format html > demo/dossiers/$$id.html; done
+	@echo; echo "Dossiers (summary, timeline, quotes, claims, every line cited) written to:"; ls demo/dossiers/*
 	@echo; echo "Who is who across the articles (misspellings and short forms folded in):"
 	$(BIN)/storyline entities --db demo/storyline.db --limit 8
 	@echo; echo "Who said what:"

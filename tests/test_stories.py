@@ -200,3 +200,31 @@ def test_seed_dossier_timeline_claims_and_quotes(tmp_path):
     parnell = [q for q in story["quotes"] if q["speaker"] == "Sean Parnell"]
     assert any("defensive weapons" in q["text"] for q in parnell)
     assert story["summary"] and all(s["sources"] for s in story["summary"])
+
+
+def test_html_dossier_escapes_article_markup(tmp_path):
+    from html.parser import HTMLParser
+
+    body = ("The ferry Marisol caught fire off Port Alva <script>alert('x')</script> on Tuesday. "
+            "Captain Ilse Varga said <img src=x onerror=alert(1)> the blaze started in the engine room.\n\n"
+            "\"We got everyone off <b onmouseover=steal()>safely</b>,\" Varga said.")
+    (tmp_path / "odd.txt").write_text("Ferry fire <i>live</i>\n\n" + body, encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    assert run_cli("ingest", str(tmp_path / "odd.txt"), "--db", db).returncode == 0
+    story_id = run_cli("stories", "--db", db).stdout.decode().split("\t")[0]
+    page = run_cli("story", story_id, "--db", db, "--format", "html").stdout.decode()
+
+    class Tags(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags, self.handlers = set(), []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.add(tag)
+            self.handlers += [name for name, _value in attrs if name.startswith("on")]
+
+    parsed = Tags()
+    parsed.feed(page)
+    assert "script" not in parsed.tags and "img" not in parsed.tags and not parsed.handlers
+    assert "&lt;script&gt;" in page and "onerror=alert(1)&gt;" in page
+    assert "Content-Security-Policy" in page and "Captain Ilse Varga" in page

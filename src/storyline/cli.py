@@ -398,18 +398,18 @@ def stories(
 def story(
     story_id: str = typer.Argument(..., metavar="ID", help="A story ID (or unique prefix), as `storyline stories` lists."),
     db: Optional[str] = DbOption,
-    format: str = typer.Option("text", "--format", help="text (articles, copies folded), md (the dossier as Markdown) or json."),
+    format: str = typer.Option("text", "--format", help="text (articles, copies folded), md or html (the dossier) or json."),
 ) -> None:
     """Show one story: its articles, earliest first, with copies folded under their original; with
-    --format md or json, its dossier too (summary, timeline, quotes, claims, every line cited).
+    --format md, html or json, its dossier too (summary, timeline, quotes, claims, every line cited).
 
     Example: storyline story s-3f2a9c0d81b2 --format md > story.md
     """
-    from storyline.dossier.render import render_markdown
+    from storyline.dossier.render import render_html, render_markdown
     from storyline.store.serialise import find_story, story_record
 
-    if format not in ("text", "md", "json"):
-        raise typer.BadParameter(f"'{format}' is not text, md or json", param_hint="--format")
+    if format not in ("text", "md", "html", "json"):
+        raise typer.BadParameter(f"'{format}' is not text, md, html or json", param_hint="--format")
     with _open(db) as store:
         try:
             record = story_record(store, find_story(store, story_id))
@@ -419,8 +419,8 @@ def story(
     if format == "json":
         print(json.dumps(record, ensure_ascii=False, indent=1))
         return
-    if format == "md":
-        sys.stdout.write(render_markdown(record))
+    if format in ("md", "html"):
+        sys.stdout.write(render_markdown(record) if format == "md" else render_html(record))
         return
     out.print(Text(record["title"] or "(untitled)", style="bold"))
     out.print(f"{record['id']} · {record['dates'] or 'undated'} · {len(record['articles'])} articles · "

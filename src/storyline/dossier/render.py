@@ -1,6 +1,8 @@
-"""A story's dossier as Markdown: sources, summary, timeline, quotes and claims, each line cited."""
+"""A story's dossier as Markdown or as one HTML page: summary, timeline, quotes, claims and sources, each line cited."""
 
 from __future__ import annotations
+
+import re
 
 
 def render_markdown(record: dict) -> str:
@@ -54,3 +56,77 @@ def _plain(text: str) -> str:
     for mark in ("\\", "`", "*", "_", "[", "]", "<", ">", "#", "|"):
         text = text.replace(mark, "\\" + mark)
     return text
+
+
+_STYLE = """
+body{font:16px/1.5 Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f;background:#fdfcf9}
+h1{font-size:1.7rem;line-height:1.25;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}
+.meta{color:#666;font-size:.9rem}.cite{font-size:.8rem;color:#555;white-space:nowrap}
+.cite a{color:#2a5db0;text-decoration:none}.date{font-family:ui-monospace,monospace;font-size:.85rem;color:#333;
+background:#eef2f7;padding:0 .3rem;border-radius:3px;margin-right:.4rem}
+.status{font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;padding:0 .35rem;border-radius:3px;margin-right:.4rem}
+.corroborated{background:#dff3e4;color:#1b5e20}.single-source{background:#f1f1f1;color:#555}.conflict{background:#fde2e1;color:#a31515}
+blockquote{margin:.4rem 0 .8rem;padding-left:.8rem;border-left:3px solid #c9d3e3}li{margin:.3rem 0}
+ol.sources li{font-size:.92rem}.copy{color:#888}
+"""
+
+
+def render_html(record: dict) -> str:
+    """The dossier as one self-contained HTML page (no script, no outside resource). Every piece of
+    article text is escaped, so markup inside an article shows as text and never runs."""
+    from html import escape
+
+    number = {a["id"]: n for n, a in enumerate(record["articles"], 1)}
+    dossier = record["dossier"]
+
+    def cite(ids) -> str:
+        links = " ".join(f'<a href="#source-{number[i]}">[{number[i]}]</a>' for i in ids if i in number)
+        return f' <span class="cite">{links}</span>'
+
+    def link(article: dict) -> str:
+        target = article.get("path") or ""
+        if not re.match(r"https?://", target):
+            return f"<code>{escape(target)}</code>"
+        return f'<a href="{escape(target, quote=True)}">{escape(target)}</a>'
+
+    title = escape(record["title"] or "Untitled story")
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f"<title>{title}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{title}</h1>",
+        f'<p class="meta">{escape(record["id"])} · {escape(record["dates"] or "undated")} · {len(record["articles"])} articles · '
+        f'{record["sources"]} independent sources</p>',
+    ]
+    if dossier["summary"]:
+        parts.append("<h2>Summary</h2><ul>")
+        parts += [f"<li>{escape(s['text'])}{cite(s['sources'])}</li>" for s in dossier["summary"]]
+        parts.append("</ul>")
+    if dossier["timeline"]:
+        parts.append("<h2>Timeline</h2><ul>")
+        parts += [f'<li><span class="date">{escape(e["date"])}</span>{escape(e["text"])}{cite(e["sources"])}</li>'
+                  for e in dossier["timeline"]]
+        parts.append("</ul>")
+    if dossier["quotes"]:
+        parts.append("<h2>Quotes</h2>")
+        speaker = object()
+        for quote in dossier["quotes"]:
+            if quote["speaker"] != speaker:
+                speaker = quote["speaker"]
+                parts.append(f"<h3>{escape(speaker or 'Speaker unknown')}</h3>")
+            variants = "".join(f"<br><span class=\"meta\">also: “{escape(v)}”</span>" for v in quote.get("variants", []))
+            parts.append(f"<blockquote>“{escape(quote['text'])}”{cite(quote['sources'])}{variants}</blockquote>")
+    if dossier["claims"]:
+        parts.append("<h2>Claims</h2><ul>")
+        parts += [f'<li><span class="status {c["status"]}">{c["status"]}</span>{escape(c["text"])}{cite(c["sources"])}</li>'
+                  for c in dossier["claims"]]
+        parts.append("</ul>")
+    parts.append('<h2>Sources</h2><ol class="sources">')
+    for article in record["articles"]:
+        copy = (f' <span class="copy">(copy of [{number[article["copy_of"]]}])</span>'
+                if article.get("copy_of") in number else "")
+        parts.append(f'<li id="source-{number[article["id"]]}"><b>{escape(article["outlet"] or "unknown outlet")}</b>, '
+                     f'{escape(article["published"] or "undated")}: {escape(article["title"] or article["id"][:12])}{copy}<br>{link(article)}</li>')
+    parts.append("</ol></body></html>")
+    return "\n".join(parts) + "\n"
