@@ -29,6 +29,8 @@ TIMELINE_MATCH = 0.05      # same day: one shared entity or rare word is enough
 COARSE_TIMELINE_MATCH = 0.35
 CLAIM_MATCH = 0.25
 QUOTE_MATCH = 80           # rapidfuzz token-set ratio of two quotes' words
+_COMMON_WEIGHT = 0.15      # a feature of (nearly) every article: finds no candidates
+_COMPARED = 4              # a claim's first statements from other sources that a new one is compared with
 SUMMARY_SENTENCES = 4
 SUMMARY_MIN_WORDS = 10
 _STOP = frozenset("""a an the and or but if of in on at to for from by with about as into over after before than
@@ -137,19 +139,31 @@ def _weights(sentences: list[_Sentence]) -> dict[str, float]:
     return {f: math.log((documents + 1) / n) + 0.1 for f, n in frequency.items()}
 
 
-def _features(s: _Sentence) -> set[str]:
-    return set(s.words) | {"@" + e for e in s.entities}
+def _features(s: _Sentence) -> frozenset[str]:
+    return s.words | {"@" + e for e in s.entities}
 
 
 def similarity(a: _Sentence, b: _Sentence, weight: dict[str, float]) -> float:
     """Weighted overlap of two sentences' words and entities: the weight they share over the
     geometric mean of their weights (so a short sentence matches nothing by sharing one word)."""
-    fa, fb = _features(a), _features(b)
-    if not fa or not fb:
-        return 0.0
-    shared = sum(weight.get(f, 0.0) for f in fa & fb)
-    sizes = sum(weight.get(f, 0.0) for f in fa) * sum(weight.get(f, 0.0) for f in fb)
-    return shared / math.sqrt(sizes) if sizes else 0.0
+    return _Profile(a, weight).similarity(_Profile(b, weight), weight)
+
+
+class _Profile:
+    """A sentence's features and their total weight, computed once for many comparisons."""
+
+    __slots__ = ("sentence", "features", "mass")
+
+    def __init__(self, sentence: _Sentence, weight: dict[str, float]):
+        self.sentence = sentence
+        self.features = _features(sentence)
+        self.mass = sum(weight.get(f, 0.0) for f in self.features)
+
+    def similarity(self, other: _Profile, weight: dict[str, float]) -> float:
+        if not self.mass or not other.mass:
+            return 0.0
+        shared = sum(weight.get(f, 0.0) for f in self.features & other.features)
+        return shared / math.sqrt(self.mass * other.mass)
 
 
 def _timeline(sources, order, sentences, weight) -> list[dict]:
@@ -237,19 +251,19 @@ def _claims(sentences, weight) -> list[dict]:
     best on average, when that is ``CLAIM_MATCH`` or more; otherwise it starts a claim. (Joining on
     any one match chained half the seed story into one claim.)
     """
-    statements = [s for s in sentences if not s.quoted and len(s.words) >= 3]
-    claims: list[list[_Sentence]] = []
+    statements = [_Profile(s, weight) for s in sentences if not s.quoted and len(s.words) >= 3]
+    claims: list[list[_Profile]] = []
     holders: dict[str, set[int]] = defaultdict(set)
-    for statement in sorted(statements, key=lambda s: (s.order, s.start)):
-        features = _features(statement)
-        candidates = {c for f in features for c in holders[f]}
+    for statement in sorted(statements, key=lambda p: (p.sentence.order, p.sentence.start)):
+        # Only features that tell articles apart find candidates (one in every article weighs 0.1).
+        telling = [f for f in statement.features if weight.get(f, 0.0) > _COMMON_WEIGHT]
+        candidates = {c for f in telling for c in holders[f]}
         best, best_score = None, CLAIM_MATCH
         for c in candidates:
-            members = claims[c]
-            others = [m for m in members if m.group != statement.group]
+            others = [m for m in claims[c] if m.sentence.group != statement.sentence.group][:_COMPARED]
             if not others:
                 continue
-            score = sum(similarity(statement, m, weight) for m in others) / len(others)
+            score = sum(statement.similarity(m, weight) for m in others) / len(others)
             if score >= best_score:
                 best, best_score = c, score
         if best is None:
@@ -257,10 +271,11 @@ def _claims(sentences, weight) -> list[dict]:
             best = len(claims) - 1
         else:
             claims[best].append(statement)
-        for f in features:
+        for f in telling:
             holders[f].add(best)
     out = []
-    for members in claims:
+    for profiles in claims:
+        members = [p.sentence for p in profiles]
         independent = {m.group for m in members}
         numbered = [m.numbers for m in members if m.numbers]
         if len(independent) >= 2 and len(numbered) >= 2 and not frozenset.intersection(*numbered):
