@@ -35,12 +35,13 @@ SECOND_FERRY = ("The ferry Coralie ran aground near Kesten Point on Sunday with 
                 "Tugs from Kesten pulled the Coralie free at high tide; the hull was not breached.")
 
 
-def item(key: str, text: str, *, names: tuple[str, ...] = (), published: date | None = None, title: str | None = None) -> StoryInput:
+def item(key: str, text: str, *, names: tuple[str, ...] = (), published: date | None = None, title: str | None = None,
+         persons: tuple[tuple[str, int], ...] = ()) -> StoryInput:
     words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP]
     first = [w for w in re.findall(r"[a-z0-9]+", text.split(". ")[0].lower()) if w not in _STOP]
     name_words = tuple(w for n in names for w in n.lower().split())
     numbers = tuple(re.findall(r"\b\d[\d,]*\b", text))
-    return StoryInput(key, text, title, None, published, tuple(words) + name_words, name_words, tuple(first), numbers)
+    return StoryInput(key, text, title, None, published, tuple(words) + name_words, name_words, tuple(first), numbers, persons)
 
 
 def test_an_edited_republication_is_a_copy_and_an_other_outlets_report_is_not():
@@ -126,6 +127,31 @@ def test_restore_rebuilds_the_same_engine():
     restored, _s, _v = again.add(item("f2", FERRY_OTHER_OUTLET))
     assert (fresh.story, fresh.copy_group) == (restored.story, restored.copy_group) == ("s-f1", "f2")
     assert fresh.score == pytest.approx(restored.score, abs=1e-4)
+
+
+DUI = ("Police arrested {first} {last} of the Harbor City Gulls on suspicion of drunk driving early on Sunday. "
+       "{last} was stopped on the coast road after midnight and failed a breath test, the highway patrol said. "
+       "The Gulls said they were aware of the arrest of {last} and would not comment further.")
+
+
+def test_the_person_check_survives_a_reload():
+    first = item("dui1", DUI.format(first="Arno", last="Vesk"), names=("Arno Vesk", "Harbor City Gulls"), persons=(("vesk", 3),))
+    second = item("dui2", DUI.format(first="Arno", last="Vesk").replace("Sunday", "Saturday"), names=("Arno Vesk",),
+                  persons=(("vesk", 3),))
+    other = item("dui3", DUI.format(first="Teo", last="Marr"), names=("Teo Marr", "Harbor City Gulls"), persons=(("marr", 3),))
+    engine = StoryEngine()
+    saved = []
+    for article in (first, second):
+        assignment, signature, vector = engine.add(article)
+        saved.append((article.id, assignment.story, assignment.copy_group, signature, vector, tuple(s for s, _n in article.persons)))
+    reloaded = StoryEngine(engine.weights)
+    for key, story, group, signature, vector, persons in saved:
+        reloaded.restore(key, story, group, signature, vector, None, persons)
+    assert engine.add(other)[0].story == reloaded.add(other)[0].story == "s-dui3"  # another player's arrest
+    forgetful = StoryEngine(engine.weights)
+    for key, story, group, signature, vector, _persons in saved:
+        forgetful.restore(key, story, group, signature, vector, None)
+    assert forgetful.add(other)[0].story == "s-dui1"  # without the people, the same words join
 
 
 def _write(folder, name, title, outlet, body, published=None):

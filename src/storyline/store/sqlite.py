@@ -116,6 +116,9 @@ MIGRATIONS: tuple[str, ...] = (
         df INTEGER NOT NULL             -- how many assigned articles (copies excepted) use the term
     ) WITHOUT ROWID;
     """,
+    """
+    ALTER TABLE story_articles ADD COLUMN persons TEXT;  -- JSON list of the surnames it names (the person check)
+    """,
 )
 
 _CURRENT = "EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id AND s.latest = 1)"
@@ -364,14 +367,16 @@ class SQLiteStore(Store):
             "terms": dict(self.db.execute("SELECT term, df FROM story_terms")),
             "merges": self.db.execute("SELECT id, merged_into FROM stories WHERE merged_into IS NOT NULL").fetchall(),
             "assignments": self.db.execute(
-                "SELECT article_id, story_id, copy_group, signature, shingles, vector, published FROM story_articles ORDER BY seq"),
+                "SELECT article_id, story_id, copy_group, signature, shingles, vector, published, persons"
+                " FROM story_articles ORDER BY seq"),
         }
 
     def save_assignments(self, rows: list[tuple], terms: dict[str, int], merges: list[tuple[str, str]]) -> None:
         """Keep a batch of story assignments, all or nothing.
 
         Args:
-            rows: (article, story, copy group, score, signature, shingles, vector JSON, published) in order.
+            rows: (article, story, copy group, score, signature, shingles, vector JSON, published,
+                persons JSON) in order.
             terms: how many more articles use each term.
             merges: (story, the story it merged into).
         """
@@ -380,8 +385,8 @@ class SQLiteStore(Store):
             seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM story_articles").fetchone()[0]
             self.db.executemany("INSERT OR IGNORE INTO stories (id, created_at) VALUES (?, ?)", [(r[1], now) for r in rows])
             self.db.executemany(
-                "INSERT INTO story_articles (article_id, seq, story_id, copy_group, score, signature, shingles, vector, published)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO story_articles (article_id, seq, story_id, copy_group, score, signature, shingles, vector, published,"
+                " persons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(r[0], seq + i + 1, *r[1:]) for i, r in enumerate(rows)])
             self.db.executemany("INSERT INTO story_terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
                                 list(terms.items()))

@@ -38,11 +38,11 @@ def load_engine(store: Store) -> StoryEngine:
     for old, into in state["merges"]:
         engine.alias(old, into)
     documents = 0
-    for article, story, group, signature, shingles, vector, published in state["assignments"]:
+    for article, story, group, signature, shingles, vector, published, persons in state["assignments"]:
         weights_of = json.loads(vector)
         documents += bool(weights_of)
         engine.restore(article, story, group, Signature.from_bytes(signature, shingles), weights_of,
-                       date.fromisoformat(published) if published else None)
+                       date.fromisoformat(published) if published else None, tuple(json.loads(persons or "[]")))
     weights.documents = documents
     return engine
 
@@ -66,7 +66,8 @@ def assign_stories(store: Store, on_article: Callable[[str, str], None] | None =
         assignment, signature, vector = engine.add(item)
         rows.append((article_id, assignment.story, assignment.copy_group, assignment.score, signature.to_bytes(),
                      signature.shingles, json.dumps({k: round(v, 5) for k, v in vector.items()}, ensure_ascii=False),
-                     item.published.isoformat() if item.published else None))
+                     item.published.isoformat() if item.published else None,
+                     json.dumps([surname for surname, _n in item.persons] if vector else [], ensure_ascii=False)))
         merges.extend((gone, assignment.story) for gone in assignment.merged)
         report.assigned += 1
         report.founded += assignment.score is None
