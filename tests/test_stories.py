@@ -182,6 +182,8 @@ def test_ingest_in_two_runs_keeps_story_ids_and_exports_every_article_once(tmp_p
     copy = next(a for a in ferry["articles"] if a["path"].endswith("ferry-copy.json#1"))
     original = next(a for a in ferry["articles"] if a["path"].endswith("ferry.json#1"))
     assert copy["copy_of"] == original["id"] and original["copy_of"] is None
+    assert not any(c["sources"] == [copy["id"]] for c in ferry["claims"])  # its statements sit with the original's
+    assert all(c["status"] == "single-source" for c in ferry["claims"] if set(c["sources"]) == {copy["id"], original["id"]})
     listing = run_cli("stories", "--db", db).stdout.decode()
     assert listing.splitlines()[0].startswith(ferry["id"] + "\t") and "\t3\t2\t" in listing.splitlines()[0]
     shown = run_cli("story", ferry["id"][:6], "--db", db)

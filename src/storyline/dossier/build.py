@@ -28,6 +28,7 @@ from storyline.analyse.entities.linking import link_entities
 TIMELINE_MATCH = 0.05      # same day: one shared entity or rare word is enough
 COARSE_TIMELINE_MATCH = 0.35
 CLAIM_MATCH = 0.25
+COPY_MATCH = 0.8           # a copy's sentence and its original's: the same statement
 QUOTE_MATCH = 80           # rapidfuzz token-set ratio of two quotes' words
 _COMMON_WEIGHT = 0.15      # a feature of (nearly) every article: finds no candidates
 _COMPARED = 4              # a claim's first statements from other sources that a new one is compared with
@@ -260,10 +261,16 @@ def _claims(sentences, weight) -> list[dict]:
         candidates = {c for f in telling for c in holders[f]}
         best, best_score = None, CLAIM_MATCH
         for c in candidates:
-            others = [m for m in claims[c] if m.sentence.group != statement.sentence.group][:_COMPARED]
-            if not others:
+            members = claims[c]
+            others = [m for m in members if m.sentence.group != statement.sentence.group][:_COMPARED]
+            if others:
+                score = sum(statement.similarity(m, weight) for m in others) / len(others)
+            elif all(m.sentence.article != statement.sentence.article for m in members):
+                # A copy's sentence joins its original's claim when it repeats it.
+                score = max(statement.similarity(m, weight) for m in members)
+                score = score if score >= COPY_MATCH else 0.0
+            else:
                 continue
-            score = sum(statement.similarity(m, weight) for m in others) / len(others)
             if score >= best_score:
                 best, best_score = c, score
         if best is None:
