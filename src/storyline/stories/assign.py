@@ -76,6 +76,7 @@ def assign_stories(store: Store, on_article: Callable[[str, str], None] | None =
             on_article(article_id, assignment.story)
         if len(rows) >= SAVE_EVERY:
             _save(store, engine, rows, merges, report)
+    merges.extend(engine.second_look())
     _save(store, engine, rows, merges, report)
     return report
 
