@@ -32,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from ingest_bench import machine, write_section  # noqa: E402
 
+from storyline.stories.assign import SAVE_EVERY  # noqa: E402
 from storyline.stories.engine import StoryEngine  # noqa: E402
 from storyline.stories.features import StoryInput, story_input  # noqa: E402
 
@@ -151,6 +152,8 @@ def main() -> int:
     for n, item in enumerate(stream(pool, args.articles), 1):
         started = time.perf_counter()
         assignment, _signature, _vector = engine.add(item)
+        if n % SAVE_EVERY == 0:
+            engine.second_look()  # as ingest does before each save
         spent += time.perf_counter() - started
         copies += assignment.copy_group != item.id
         events[item.id] = item.id.split("-")[0]

@@ -50,8 +50,8 @@ def load_engine(store: Store) -> StoryEngine:
 def assign_stories(store: Store, on_article: Callable[[str, str], None] | None = None) -> StoryReport:
     """Place every current article that is in no story yet, in ingest order.
 
-    Saves every ``SAVE_EVERY`` articles, so an interrupted run keeps what it did and the next run
-    goes on from there.
+    Every ``SAVE_EVERY`` articles (and at the end), the engine's second look runs and the work is
+    saved, so an interrupted run keeps what it did and the next run goes on from there.
     """
     pending = store.unassigned()
     report = StoryReport()
@@ -75,6 +75,7 @@ def assign_stories(store: Store, on_article: Callable[[str, str], None] | None =
         if on_article:
             on_article(article_id, assignment.story)
         if len(rows) >= SAVE_EVERY:
+            merges.extend(engine.second_look())
             _save(store, engine, rows, merges, report)
     merges.extend(engine.second_look())
     _save(store, engine, rows, merges, report)
