@@ -44,19 +44,11 @@ _JUNK = ("Advertisement", "Share this article", "Sign up for our newsletter", "R
 
 
 def analysed_pool(shared: Path, size: int) -> list[StoryInput]:
-    from storyline.analyse import Context, analyse, default_stages
-    from storyline.clean.article import build_article
-    from storyline.evaluate.ecbplus import read_corpus
-    from storyline.records import RawDocument
+    from storyline.evaluate.ecbplus import analyse_documents, read_corpus
 
     documents = read_corpus(shared / "eval" / "stories" / "ecbplus" / "ECB+")
     random.Random(7).shuffle(documents)
-    context, stages, pool = Context.current(), default_stages(), []
-    for document in documents[:size]:
-        article = build_article(RawDocument(document.name, document.text.encode("utf-8"), "text/plain"))
-        article, results = analyse(article, stages, context)
-        pool.append(story_input(article, results))
-    return pool
+    return [story_input(article, results) for article, results in analyse_documents(documents[:size])]
 
 
 def invented_name(rng: random.Random) -> str:

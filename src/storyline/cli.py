@@ -377,19 +377,19 @@ def stories(
         raise typer.BadParameter(f"'{format}' is not table or jsonl", param_hint="--format")
     with _open(db) as store:
         rows = story_summaries(store, limit=limit or None)
-    if format == "jsonl" or not out.is_terminal:
-        if format == "jsonl":
-            for row in rows:
-                out.print_json(json.dumps(row, ensure_ascii=False)) if out.is_terminal else print(json.dumps(row, ensure_ascii=False))
-        else:
-            for row in rows:
-                print("\t".join([row["id"], row["dates"] or "", str(row["articles"]), str(row["sources"]),
-                                 ", ".join(row["outlets"]), row["title"] or ""]))
+    if format == "jsonl":
+        for row in rows:
+            out.print(json.dumps(row, ensure_ascii=False), markup=False)
+        return
+    lines = [(row["id"], row["dates"] or "-", str(row["articles"]), str(row["sources"]), ", ".join(row["outlets"]) or "-",
+              row["title"] or "-") for row in rows]
+    if not out.is_terminal:  # piped: one tab-separated line per story, nothing cut
+        for fields in lines:
+            sys.stdout.write("\t".join(" ".join(f.split()) for f in fields) + "\n")
         return
     table = Table("story", "dates", "articles", "sources", "outlets", "title", box=None)
-    for row in rows:
-        table.add_row(row["id"], row["dates"] or "-", str(row["articles"]), str(row["sources"]),
-                      ", ".join(row["outlets"]) or "-", row["title"] or "-")
+    for fields in lines:
+        table.add_row(*fields)
     out.print(table)
     err.print(f"{len(rows)} stories")
 
@@ -588,12 +588,9 @@ def eval_dossier(
 
     Example: storyline eval dossier ../shared/eval/stories/ecbplus --split dev
     """
-    from storyline.analyse import Context, analyse, default_stages
-    from storyline.clean.article import build_article
     from storyline.evaluate.dossier import BASELINE_JACCARD, evaluate_dossier
-    from storyline.evaluate.ecbplus import DEV_TOPICS, read_corpus
+    from storyline.evaluate.ecbplus import DEV_TOPICS, analyse_documents, read_corpus
     from storyline.evaluate.entities import validated_sentences
-    from storyline.records import RawDocument
 
     splits = {"dev": ["dev"], "train": ["train"], "both": ["dev", "train"]}
     if split not in splits:
@@ -604,15 +601,10 @@ def eval_dossier(
         _fail(exc)
         raise typer.Exit(2) from None
     validated = validated_sentences(directory / "ECBplus_coreference_sentences.csv")
-    context, stages = Context.current(), default_stages()
     table = Table("split", "system", "stories", "sentences", "pairs", "precision", "recall", "F1", box=None)
     for name in splits[split]:
         documents = [d for d in corpus if (d.topic in DEV_TOPICS) == (name == "dev")]
-        analysed = []
-        for document in documents:
-            article = build_article(RawDocument(document.name, document.text.encode("utf-8"), "text/plain"))
-            analysed.append(analyse(article, stages, context))
-        result = evaluate_dossier(documents, analysed, validated)
+        result = evaluate_dossier(documents, analyse_documents(documents), validated)
         for system, score in (("storyline", result.storyline), (f"word Jaccard ≥ {BASELINE_JACCARD}", result.baseline)):
             table.add_row(name, system, str(result.stories), str(result.sentences), str(result.pairs),
                           f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")

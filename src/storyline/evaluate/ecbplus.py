@@ -128,6 +128,25 @@ def _is_name(words: list[str], lowercase_words: set[str]) -> bool:
 _PRONOUNS = frozenset("i he she it we they you him her them his its their our my me us".split())
 
 
+def analyse_documents(documents: list[EcbDocument], progress=None) -> list[tuple]:
+    """Clean and analyse each document as ingest would a plain-text article.
+
+    Returns:
+        (Article, analysis outputs) per document, in order. ``progress`` is called with 1 after each.
+    """
+    from storyline.analyse import Context, analyse, default_stages
+    from storyline.clean.article import build_article
+    from storyline.records import RawDocument
+
+    context, stages, analysed = Context.current(), default_stages(), []
+    for document in documents:
+        article = build_article(RawDocument(document.name, document.text.encode("utf-8"), "text/plain"))
+        analysed.append(analyse(article, stages, context))
+        if progress:
+            progress(1)
+    return analysed
+
+
 def read_corpus(directory: Path, topics: set[int] | frozenset[int] | None = None) -> list[EcbDocument]:
     """The ECB+ documents below a folder, optionally only some topics, in a stable order."""
     files = sorted(directory.rglob("*.xml"), key=lambda p: (int(p.parent.name) if p.parent.name.isdigit() else 0, p.name))

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from statistics import mean, pstdev
 
-from storyline.evaluate.ecbplus import EcbDocument
+from storyline.evaluate.ecbplus import EcbDocument, analyse_documents
 from storyline.evaluate.measures import f1
 from storyline.stories.engine import StoryEngine
 from storyline.stories.features import StoryInput
@@ -89,19 +89,9 @@ def score_clustering(labels: Sequence, gold: Sequence, topics: Sequence) -> Clus
 
 def analysed_inputs(documents: list[EcbDocument], progress: Callable[[int], None] | None = None) -> list[StoryInput]:
     """Clean and analyse each ECB+ document as ingest would (a plain-text article), for the engine."""
-    from storyline.analyse import Context, analyse, default_stages
-    from storyline.clean.article import build_article
-    from storyline.records import RawDocument
     from storyline.stories.features import story_input
 
-    context, stages, inputs = Context.current(), default_stages(), []
-    for document in documents:
-        article = build_article(RawDocument(document.name, document.text.encode("utf-8"), "text/plain"))
-        article, results = analyse(article, stages, context)
-        inputs.append(story_input(article, results))
-        if progress:
-            progress(1)
-    return inputs
+    return [story_input(article, results) for article, results in analyse_documents(documents, progress)]
 
 
 def evaluate_stories(documents: list[EcbDocument], inputs: list[StoryInput], shuffles: int = 5,

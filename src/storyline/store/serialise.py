@@ -96,13 +96,8 @@ def story_record(store: Store, story: dict) -> dict[str, object]:
         for copy in copies:
             copy["copy_of"] = original["id"]
         originals.append({**original, "copies": copies})
-    title = next((a["title"] for a in articles if a["title"]), None)
     return {
-        "id": story["id"],
-        "title": title,
-        "dates": _span(story["first"], story["last"]),
-        "sources": len(by_group),
-        "outlets": sorted({a["outlet"] for a in articles if a["outlet"]}),
+        **_overview(story),
         "merged": story["merged"],
         "articles": articles,
         "originals": originals,
@@ -112,18 +107,21 @@ def story_record(store: Store, story: dict) -> dict[str, object]:
 
 def story_summaries(store: Store, limit: int | None = None) -> list[dict[str, object]]:
     """One line per story for ``storyline stories``: newest first."""
-    rows = []
-    for story in store.stories(limit=limit):
-        groups = {a["copy_group"] for a in story["articles"]}
-        rows.append({
-            "id": story["id"],
-            "title": next((a["title"] for a in story["articles"] if a["title"]), None),
-            "dates": _span(story["first"], story["last"]),
-            "articles": len(story["articles"]),
-            "sources": len(groups),
-            "outlets": sorted({a["outlet"] for a in story["articles"] if a["outlet"]}),
-        })
-    return rows
+    return [_overview(story) for story in store.stories(limit=limit)]
+
+
+def _overview(story: dict) -> dict[str, object]:
+    """What a story is at a glance: its title (the earliest titled article's), dates, articles,
+    independent sources (copy groups) and outlets."""
+    members = story["articles"]
+    return {
+        "id": story["id"],
+        "title": next((a["title"] for a in members if a["title"]), None),
+        "dates": _span(story["first"], story["last"]),
+        "articles": len(members),
+        "sources": len({a["copy_group"] for a in members}),
+        "outlets": sorted({a["outlet"] for a in members if a["outlet"]}),
+    }
 
 
 def _span(first: str | None, last: str | None) -> str | None:
