@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -67,11 +67,6 @@ class _Sentence:
     numbers: frozenset[str]
     entities: frozenset[str]
     quoted: bool = False
-
-
-@dataclass(slots=True)
-class _Entry:
-    members: list[_Sentence] = field(default_factory=list)
 
 
 def build_dossier(sources: list[Source]) -> dict[str, list]:
@@ -144,12 +139,6 @@ def _features(s: _Sentence) -> frozenset[str]:
     return s.words | {"@" + e for e in s.entities}
 
 
-def similarity(a: _Sentence, b: _Sentence, weight: dict[str, float]) -> float:
-    """Weighted overlap of two sentences' words and entities: the weight they share over the
-    geometric mean of their weights (so a short sentence matches nothing by sharing one word)."""
-    return _Profile(a, weight).similarity(_Profile(b, weight), weight)
-
-
 class _Profile:
     """A sentence's features and their total weight, computed once for many comparisons."""
 
@@ -161,6 +150,8 @@ class _Profile:
         self.mass = sum(weight.get(f, 0.0) for f in self.features)
 
     def similarity(self, other: _Profile, weight: dict[str, float]) -> float:
+        """Weighted overlap of two sentences' words and entities: the weight they share over the
+        geometric mean of their weights (so a short sentence matches nothing by sharing one word)."""
         if not self.mass or not other.mass:
             return 0.0
         shared = sum(weight.get(f, 0.0) for f in self.features & other.features)
@@ -179,19 +170,18 @@ def _timeline(sources, order, sentences, weight) -> list[dict]:
             # "the July 3 phone call between the two leaders": who they are, the sentence before says.
             before = sentences[n - 1] if n and sentences[n - 1].article == source.id else None
             if before is not None:
-                sentence = _Sentence(sentence.article, sentence.group, sentence.order, sentence.start, sentence.end,
-                                     sentence.text, sentence.words, sentence.numbers, sentence.entities | before.entities)
-            events.append((event["date"], sentence))
-    entries: list[tuple[str, _Entry]] = []
-    for value, sentence in sorted(events, key=lambda e: (_date_key(e[0]), e[1].order, e[1].start)):
+                sentence = replace(sentence, entities=sentence.entities | before.entities)
+            events.append((event["date"], _Profile(sentence, weight)))
+    entries: list[tuple[str, list[_Profile]]] = []
+    for value, event in sorted(events, key=lambda e: (_date_key(e[0]), e[1].sentence.order, e[1].sentence.start)):
         needed = TIMELINE_MATCH if re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", value) else COARSE_TIMELINE_MATCH
-        for entry_value, entry in entries:
-            if entry_value == value and any(similarity(sentence, m, weight) >= needed for m in entry.members):
-                entry.members.append(sentence)
+        for entry_value, members in entries:
+            if entry_value == value and any(event.similarity(m, weight) >= needed for m in members):
+                members.append(event)
                 break
         else:
-            entries.append((value, _Entry([sentence])))
-    return [{"date": value, **_cited(entry.members)} for value, entry in entries]
+            entries.append((value, [event]))
+    return [{"date": value, **_cited([m.sentence for m in members])} for value, members in entries]
 
 
 def _date_key(value: str) -> str:
