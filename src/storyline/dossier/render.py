@@ -30,7 +30,9 @@ def render_markdown(record: dict) -> str:
         lines += [f"- {_plain(s['text'])} {cite(s['sources'])}" for s in dossier["summary"]]
     if dossier["timeline"]:
         lines += ["", "## Timeline", ""]
-        lines += [f"- **{e['date']}** {_plain(e['text'])} {cite(e['sources'])}" for e in dossier["timeline"]]
+        for entry in dossier["timeline"]:
+            lines.append(f"- **{entry['date']}** {_plain(entry['text'])} {cite(entry['sources'])}")
+            lines += [f"  - also: {_plain(v['text'])} {cite([v['article']])}" for v in entry.get("variants", [])]
     if dossier["quotes"]:
         lines += ["", "## Quotes", ""]
         speaker = object()
@@ -46,7 +48,9 @@ def render_markdown(record: dict) -> str:
             claims = [c for c in dossier["claims"] if c["status"] == status]
             if claims:
                 lines += ["", f"### {status.capitalize()} ({len(claims)})", ""]
-                lines += [f"- {_plain(c['text'])} {cite(c['sources'])}" for c in claims]
+                for claim in claims:
+                    lines.append(f"- {_plain(claim['text'])} {cite(claim['sources'])}")
+                    lines += [f"  - also: {_plain(v['text'])} {cite([v['article']])}" for v in claim.get("variants", [])]
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
 
 
@@ -68,6 +72,7 @@ background:#eef2f7;padding:0 .3rem;border-radius:3px;margin-right:.4rem}
 .corroborated{background:#dff3e4;color:#1b5e20}.single-source{background:#f1f1f1;color:#555}.conflict{background:#fde2e1;color:#a31515}
 blockquote{margin:.4rem 0 .8rem;padding-left:.8rem;border-left:3px solid #c9d3e3}li{margin:.3rem 0}
 ol.sources li{font-size:.92rem}.copy{color:#888}
+details{font-size:.9rem;color:#444}summary{cursor:pointer;color:#2a5db0}
 """
 
 
@@ -82,6 +87,14 @@ def render_html(record: dict) -> str:
     def cite(ids) -> str:
         links = " ".join(f'<a href="#source-{number[i]}">[{number[i]}]</a>' for i in ids if i in number)
         return f' <span class="cite">{links}</span>'
+
+    def wording(entry: dict) -> str:
+        """The entry's other statements, folded (a details element: no script needed)."""
+        variants = entry.get("variants") or []
+        if not variants:
+            return ""
+        items = "".join(f"<li>{escape(v['text'])}{cite([v['article']])}</li>" for v in variants)
+        return f"<details><summary>as {len(variants)} more statement{'s' * (len(variants) > 1)} put it</summary><ul>{items}</ul></details>"
 
     def link(article: dict) -> str:
         target = article.get("path") or ""
@@ -105,7 +118,7 @@ def render_html(record: dict) -> str:
         parts.append("</ul>")
     if dossier["timeline"]:
         parts.append("<h2>Timeline</h2><ul>")
-        parts += [f'<li><span class="date">{escape(e["date"])}</span>{escape(e["text"])}{cite(e["sources"])}</li>'
+        parts += [f'<li><span class="date">{escape(e["date"])}</span>{escape(e["text"])}{cite(e["sources"])}{wording(e)}</li>'
                   for e in dossier["timeline"]]
         parts.append("</ul>")
     if dossier["quotes"]:
@@ -119,7 +132,7 @@ def render_html(record: dict) -> str:
             parts.append(f"<blockquote>“{escape(quote['text'])}”{cite(quote['sources'])}{variants}</blockquote>")
     if dossier["claims"]:
         parts.append("<h2>Claims</h2><ul>")
-        parts += [f'<li><span class="status {c["status"]}">{c["status"]}</span>{escape(c["text"])}{cite(c["sources"])}</li>'
+        parts += [f'<li><span class="status {c["status"]}">{c["status"]}</span>{escape(c["text"])}{cite(c["sources"])}{wording(c)}</li>'
                   for c in dossier["claims"]]
         parts.append("</ul>")
     parts.append('<h2>Sources</h2><ol class="sources">')

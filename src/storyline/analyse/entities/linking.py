@@ -10,6 +10,7 @@ different people called Smith are not merged without evidence.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
@@ -159,6 +160,7 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SPELLED = {"mt": "mount", "ft": "fort", "pt": "point"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _signature(name: str) -> str:
     """The capitalised words of a name, case-folded, without possessives or generational suffixes;
     "Mt" read as "mount": "Anthony LaCalamita III" -> "anthony lacalamita", "Mt Cook" -> "mount cook"."""
