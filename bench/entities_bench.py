@@ -9,15 +9,12 @@ documents, best of three, in one run.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import os
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from ingest_bench import machine, write_section  # noqa: E402
+from ingest_bench import best_of, machine, shared_folder, write_section  # noqa: E402
 
 from storyline.analyse import Context  # noqa: E402
 from storyline.analyse.entities.identity import resolve_identities  # noqa: E402
@@ -28,31 +25,14 @@ from storyline.clean.text import clean_text  # noqa: E402
 TARGET = 0.10
 
 
-def best_of(runs: int, work) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", default="../shared")
-    parser.add_argument("--out", default=None)
-    args = parser.parse_args()
-    folder = Path(args.shared) / "eval" / "quotes" / "polnear" / "data" / "dev" / "text"
-    if not folder.is_dir():
-        print(f"error: {folder} is not there; give --shared", file=sys.stderr)
-        return 2
-    os.sched_setaffinity(0, {max(os.sched_getaffinity(0))})
+    args, folder = shared_folder(__doc__, "eval", "quotes", "polnear", "data", "dev", "text")
     texts = [clean_text(p.read_text(encoding="utf-8")).text for p in sorted(folder.glob("*.txt"))]
     nlp = Context.current().nlp
     docs = list(nlp.pipe(texts))
-    parse = best_of(3, lambda: [nlp(t) for t in texts])
-    entities = best_of(3, lambda: [resolve_identities(find_mentions(d)) for d in docs])
-    quotes = best_of(3, lambda: [find_attributions(d) for d in docs])
+    parse = best_of(3, lambda _: [nlp(t) for t in texts])
+    entities = best_of(3, lambda _: [resolve_identities(find_mentions(d)) for d in docs])
+    quotes = best_of(3, lambda _: [find_attributions(d) for d in docs])
     words = sum(len(d) for d in docs)
     share, quote_share = entities / parse, quotes / parse
     lines = [

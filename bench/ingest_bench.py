@@ -124,6 +124,35 @@ def main() -> int:
     return 0
 
 
+def best_of(runs: int, work, prepare=lambda: None) -> float:
+    """Seconds of the fastest of ``runs`` calls of ``work(prepare())``; the preparation (and its
+    garbage) is not timed."""
+    import gc
+
+    times = []
+    for _ in range(runs):
+        state = prepare()
+        gc.collect()
+        started = time.perf_counter()
+        work(state)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def shared_folder(description: str, *parts: str) -> tuple[argparse.Namespace, Path]:
+    """The usual options (--shared, --out) and a folder below ../shared the benchmark reads;
+    exits with a message when it is not there. The run is pinned to one core."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", default="../shared")
+    parser.add_argument("--out", default=None)
+    args = parser.parse_args()
+    folder = Path(args.shared).joinpath(*parts)
+    if not folder.is_dir():
+        sys.exit(f"error: {folder} is not there; give --shared")
+    os.sched_setaffinity(0, {max(os.sched_getaffinity(0))})
+    return args, folder
+
+
 def write_section(path: Path, heading: str, section: str) -> None:
     """Replace the section starting with ``heading`` in a Markdown file (or append it)."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n\n"

@@ -19,14 +19,15 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
+from scipy.sparse import csr_matrix, vstack
 
 from storyline.analyse.dates.stage import sentence_spans
-from storyline.analyse.entities.linking import link_entities
+from storyline.analyse.entities.linking import identity_key, link_entities
 
 TIMELINE_MATCH = 0.05      # same day: one shared entity or rare word is enough
 COARSE_TIMELINE_MATCH = 0.35
@@ -78,26 +79,76 @@ def build_dossier(sources: list[Source]) -> dict[str, list]:
     Returns:
         ``timeline``, ``quotes``, ``claims`` and ``summary`` per ../shared/CONTRACT.md.
     """
-    order = {s.id: n for n, s in enumerate(sources)}
-    entity_keys, entity_names = _entity_keys(sources)
-    sentences = [s for source in sources for s in _sentences(source, order[source.id], entity_keys)]
-    weight = _weights(sentences)
-    timeline = _timeline(sources, order, sentences, weight)
-    quotes = _quotes(sources, order, entity_names)
-    claims = _claims(sentences)
-    return {"timeline": timeline, "quotes": quotes, "claims": claims, "summary": _summary(claims)}
+    dossier = Dossier()
+    dossier.extend(sources)
+    return dossier.result()
 
 
-def _entity_keys(sources: list[Source]) -> tuple[dict[tuple[str, int], str], dict[tuple[str, str], str]]:
-    """(article, mention start) -> the story-wide entity the mention belongs to; and (article, the
-    article's name for an identity) -> the entity's story-wide name ("Trump" -> "Donald Trump")."""
-    keys, names = {}, {}
-    for entity in link_entities((s.id, s.analysis.get("entities") or []) for s in sources):
+class Dossier:
+    """A story's dossier kept up to date as its articles arrive.
+
+    :meth:`add` reads one article: its sentences and statements, its quotes, its dated events; its
+    statements are compared with those already held (never all pairs again) and the claims settle by
+    continuing the average-linkage clustering from where it stood. :meth:`result` gives the
+    dossier as it now is. Adding articles one by one or all at once with :meth:`extend` reaches a
+    state of the same clustering (no two claims whose statements match on average ``CLAIM_MATCH``).
+    """
+
+    def __init__(self) -> None:
+        self.sources: list[Source] = []
+        self.sentences: list[_Sentence] = []
+        self.timeline = _Timeline()
+        self.claims = _Claims(CLAIM_MATCH)
+        self.quotes = _Quotes()
+
+    def add(self, source: Source) -> None:
+        self.extend([source])
+
+    def extend(self, sources: list[Source]) -> None:
+        statements = []
+        for source in sources:
+            order = len(self.sources)
+            self.sources.append(source)
+            sentences = _sentences(source, order)
+            self.sentences.extend(sentences)
+            self.timeline.add(_events(source, sentences))
+            self.quotes.add(source, order)
+            statements.extend(s for s in sentences if len(s.words) >= 3)
+        self.claims.add(statements)
+
+    def result(self) -> dict[str, list]:
+        names = _speaker_names(self.sources)
+        claims = self.claims.result()
+        return {"timeline": self.timeline.result(), "quotes": self.quotes.result(names),
+                "claims": claims, "summary": _summary(claims)}
+
+
+def _speaker_names(sources: list[Source]) -> dict[tuple[str, str], str]:
+    """(article, the article's name for a speaker) -> the speaker's story-wide name ("Trump" ->
+    "Donald Trump"), by linking the identities that can name a speaker: those named as one, and the
+    people who share a speaker's surname (all the evidence a short name has)."""
+    speakers = {(q.get("speaker") or {}).get("name") for s in sources for q in s.analysis.get("quotes") or []} - {None}
+    surnames = {name.split()[-1].casefold() for name in speakers if name.split()}
+    names = {}
+    candidates = ((s.id, [i for i in s.analysis.get("entities") or []
+                          if i["name"] in speakers or (i["type"] == "PERSON" and i["name"].split() and i["name"].split()[-1].casefold() in surnames)])
+                  for s in sources)
+    for entity in link_entities(candidates):
         for article, identity in entity.members:
             names[(article, identity["name"])] = entity.name
-            for mention in identity.get("mentions", []):
-                keys[(article, mention["start"])] = entity.key
-    return keys, names
+    return names
+
+
+def _mention_keys(source: Source) -> dict[int, str]:
+    """Mention start -> the key of the identity it names: the full name of a person, the name key of
+    an organisation or place (the same in every article, so an article's features never change as
+    others arrive); a lone surname keys on itself."""
+    keys = {}
+    for identity in source.analysis.get("entities") or []:
+        key = identity_key(identity) or f"NAME:{identity['name'].casefold()}"
+        for mention in identity.get("mentions", []):
+            keys[mention["start"]] = key
+    return keys
 
 
 def _normal(word: str) -> str:
@@ -110,10 +161,11 @@ def _normal(word: str) -> str:
     return word.removesuffix("e") if len(word) > 4 else word
 
 
-def _sentences(source: Source, order: int, entity_keys: dict) -> list[_Sentence]:
+def _sentences(source: Source, order: int) -> list[_Sentence]:
     text = source.text
     aside = _aside(source)
-    mention_starts = sorted(start for (article, start) in entity_keys if article == source.id)
+    keys = _mention_keys(source)
+    mention_starts = sorted(keys)
     out = []
     for start, end in sentence_spans(text):
         chunk = text[start:end]
@@ -122,7 +174,7 @@ def _sentences(source: Source, order: int, entity_keys: dict) -> list[_Sentence]
         surface = {_normal(t): t.lower() for t in tokens if not _NUMBER.match(t) and t.lower() not in _STOP and len(t) > 1}
         quantities = frozenset((t.replace(",", ""), _normal(after)) for t, after in zip(tokens, tokens[1:])
                                if _NUMBER.match(t) and not _NUMBER.match(after) and after.lower() not in _STOP)
-        entities = frozenset(entity_keys[(source.id, m)] for m in mention_starts
+        entities = frozenset(keys[m] for m in mention_starts
                              if start <= m < end and not any(a <= m < b for a, b in aside))
         out.append(_Sentence(source.id, source.copy_group, order, start, end, chunk, frozenset(surface), surface,
                              quantities, entities))
@@ -160,64 +212,66 @@ def _aside(source: Source) -> list[tuple[int, int]]:
     return spans
 
 
-def _weights(sentences: list[_Sentence]) -> dict[str, float]:
-    """IDF over the story's articles: a feature in every article weighs nothing."""
-    articles: dict[str, set[str]] = defaultdict(set)
-    for s in sentences:
-        articles[s.article].update(s.words)
-        articles[s.article].update("@" + e for e in s.entities)
-    documents = len(articles)
-    frequency = Counter(f for features in articles.values() for f in features)
-    return {f: math.log((documents + 1) / n) + 0.1 for f, n in frequency.items()}
+def _events(source: Source, sentences: list[_Sentence]) -> list[tuple[str, _Sentence]]:
+    """The article's dated events: (date, the sentence that reports it)."""
+    at = {s.start: n for n, s in enumerate(sentences)}
+    out = []
+    for event in source.analysis.get("events") or []:
+        n = at.get(event["start"])
+        if n is None:
+            continue
+        sentence = sentences[n]
+        # "the July 3 phone call between the two leaders": who they are, the sentence before says.
+        if n:
+            sentence = replace(sentence, entities=sentence.entities | sentences[n - 1].entities)
+        out.append((event["date"], sentence))
+    return out
 
 
-def _features(s: _Sentence) -> frozenset[str]:
-    return s.words | {"@" + e for e in s.entities}
+class _Timeline:
+    """Dated entries: events of one date merge when their sentences share enough of their words and
+    entities, weighted by rarity in English (a shared name or rare word on the same day is enough,
+    ``TIMELINE_MATCH``; a month or a week needs more, ``COARSE_TIMELINE_MATCH``)."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, list[tuple[_Sentence, dict[str, float], float]]]] = []
+        self.by_date: dict[str, list[int]] = defaultdict(list)
+        self.made: dict[int, tuple[int, dict]] = {}   # entry -> (members when made, its dossier entry)
+
+    def add(self, events: list[tuple[str, _Sentence]]) -> None:
+        for value, sentence in events:
+            features = _rare_features(sentence)
+            event = (sentence, features, sum(features.values()))
+            needed = TIMELINE_MATCH if re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", value) else COARSE_TIMELINE_MATCH
+            for n in self.by_date[value]:
+                if any(_overlap(event, member) >= needed for member in self.entries[n][1]):
+                    self.entries[n][1].append(event)
+                    break
+            else:
+                self.by_date[value].append(len(self.entries))
+                self.entries.append((value, [event]))
+
+    def result(self) -> list[dict]:
+        def first(n: int) -> tuple:
+            value, members = self.entries[n]
+            return (_date_key(value), *min((m[0].order, m[0].start) for m in members))
+
+        out = []
+        for n in sorted(range(len(self.entries)), key=first):
+            value, members = self.entries[n]
+            if self.made.get(n, (0,))[0] != len(members):
+                self.made[n] = (len(members), {"date": value, **_cited([m[0] for m in members])})
+            out.append(self.made[n][1])
+        return out
 
 
-class _Profile:
-    """A sentence's features and their total weight, computed once for many comparisons."""
-
-    __slots__ = ("sentence", "features", "mass")
-
-    def __init__(self, sentence: _Sentence, weight: dict[str, float]):
-        self.sentence = sentence
-        self.features = _features(sentence)
-        self.mass = sum(weight.get(f, 0.0) for f in self.features)
-
-    def similarity(self, other: _Profile, weight: dict[str, float]) -> float:
-        """Weighted overlap of two sentences' words and entities: the weight they share over the
-        geometric mean of their weights (so a short sentence matches nothing by sharing one word)."""
-        if not self.mass or not other.mass:
-            return 0.0
-        shared = sum(weight.get(f, 0.0) for f in self.features & other.features)
-        return shared / math.sqrt(self.mass * other.mass)
-
-
-def _timeline(sources, order, sentences, weight) -> list[dict]:
-    sentence_at = {(s.article, s.start): n for n, s in enumerate(sentences)}
-    events = []
-    for source in sources:
-        for event in source.analysis.get("events") or []:
-            n = sentence_at.get((source.id, event["start"]))
-            if n is None:
-                continue
-            sentence = sentences[n]
-            # "the July 3 phone call between the two leaders": who they are, the sentence before says.
-            before = sentences[n - 1] if n and sentences[n - 1].article == source.id else None
-            if before is not None:
-                sentence = replace(sentence, entities=sentence.entities | before.entities)
-            events.append((event["date"], _Profile(sentence, weight)))
-    entries: list[tuple[str, list[_Profile]]] = []
-    for value, event in sorted(events, key=lambda e: (_date_key(e[0]), e[1].sentence.order, e[1].sentence.start)):
-        needed = TIMELINE_MATCH if re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", value) else COARSE_TIMELINE_MATCH
-        for entry_value, members in entries:
-            if entry_value == value and any(event.similarity(m, weight) >= needed for m in members):
-                members.append(event)
-                break
-        else:
-            entries.append((value, [event]))
-    return [{"date": value, **_cited([m.sentence for m in members])} for value, members in entries]
+def _overlap(one: tuple, other: tuple) -> float:
+    """The weight two sentences share over the geometric mean of their weights (so a short sentence
+    matches nothing by sharing one word)."""
+    if not one[2] or not other[2]:
+        return 0.0
+    shared = sum(w for f, w in one[1].items() if f in other[1])
+    return shared / math.sqrt(one[2] * other[2])
 
 
 def _date_key(value: str) -> str:
@@ -230,74 +284,126 @@ def _date_key(value: str) -> str:
     return value
 
 
-def _quotes(sources, order, entity_names) -> list[dict]:
-    pieces: dict[tuple[str, int], dict] = {}
-    for source in sources:
+class _Quotes:
+    """Direct quotes grouped across articles: the same words (rapidfuzz token-set ratio
+    ``QUOTE_MATCH`` or more) from a compatible speaker are one quote, the earliest source first."""
+
+    def __init__(self) -> None:
+        self.entries: list[list[dict]] = []
+        self.by_speaker: dict[str | None, list[int]] = defaultdict(list)   # speaker's last word -> entries
+
+    def add(self, source: Source, order: int) -> None:
+        pieces: dict[int, dict] = {}
         for quote in source.analysis.get("quotes") or []:
             if not quote.get("direct"):
                 continue
-            key = (source.id, quote.get("group", quote["start"]))
-            speaker = (quote.get("speaker") or {}).get("name")
-            speaker = entity_names.get((source.id, speaker), speaker)
+            key = quote.get("group", quote["start"])
             if key not in pieces:
-                pieces[key] = {"article": source.id, "order": order[source.id], "speaker": speaker, "parts": [],
-                               "start": quote["start"], "end": quote["end"]}
-            piece = pieces[key]
-            piece["parts"].append(quote["text"].strip("“”\"' "))
-            piece["end"] = quote["end"]
-    entries: list[list[dict]] = []
-    for piece in sorted(pieces.values(), key=lambda p: (p["order"], p["start"])):
-        piece["text"] = " … ".join(piece["parts"])
-        for entry in entries:
-            head = entry[0]
-            same_speaker = not piece["speaker"] or not head["speaker"] or piece["speaker"] == head["speaker"]
-            if same_speaker and piece["article"] not in {p["article"] for p in entry} \
-                    and fuzz.token_set_ratio(piece["text"], head["text"]) >= QUOTE_MATCH:
-                entry.append(piece)
-                break
-        else:
-            entries.append([piece])
-    out = []
-    for entry in entries:
-        speaker = next((p["speaker"] for p in entry if p["speaker"]), None)
-        out.append({
-            "speaker": speaker,
-            "text": entry[0]["text"],
-            "sources": list(dict.fromkeys(p["article"] for p in entry)),
-            "variants": sorted({p["text"] for p in entry[1:] if p["text"] != entry[0]["text"]}),
-            "evidence": [{"article": p["article"], "start": p["start"], "end": p["end"]} for p in entry],
-        })
-    out.sort(key=lambda q: (q["speaker"] is None, q["speaker"] or ""))
-    return out
+                pieces[key] = {"article": source.id, "order": order, "speaker": (quote.get("speaker") or {}).get("name"),
+                               "parts": [], "start": quote["start"], "end": quote["end"]}
+            pieces[key]["parts"].append(quote["text"].strip("“”\"' "))
+            pieces[key]["end"] = quote["end"]
+        for piece in sorted(pieces.values(), key=lambda p: p["start"]):
+            piece["text"] = " … ".join(piece["parts"])
+            speaker = _surname(piece["speaker"])
+            # Unknown fits anyone; otherwise the last word of the names agrees ("Trump", "Donald Trump").
+            candidates = sorted(self.by_speaker[speaker] + self.by_speaker[None]) if speaker else \
+                [n for entries in self.by_speaker.values() for n in entries]
+            candidates = [n for n in candidates if all(p["article"] != source.id for p in self.entries[n])]
+            heads = [self.entries[n][0]["text"] for n in candidates]
+            matches = process.extract(piece["text"], heads, scorer=fuzz.token_set_ratio, score_cutoff=QUOTE_MATCH, limit=None)
+            if matches:
+                best = candidates[min(matches, key=lambda m: (-m[1], candidates[m[2]]))[2]]
+                self.entries[best].append(piece)
+            else:
+                self.by_speaker[speaker].append(len(self.entries))
+                self.entries.append([piece])
+
+    def result(self, names: dict[tuple[str, str], str]) -> list[dict]:
+        """The quotes, grouped by speaker (``names`` gives each article's speaker its story-wide name)."""
+        out = []
+        for entry in self.entries:
+            speaker = next((names.get((p["article"], p["speaker"]), p["speaker"]) for p in entry if p["speaker"]), None)
+            out.append({
+                "speaker": speaker,
+                "text": entry[0]["text"],
+                "sources": list(dict.fromkeys(p["article"] for p in entry)),
+                "variants": sorted({p["text"] for p in entry[1:] if p["text"] != entry[0]["text"]}),
+                "evidence": [{"article": p["article"], "start": p["start"], "end": p["end"]} for p in entry],
+            })
+        out.sort(key=lambda q: (q["speaker"] is None, q["speaker"] or ""))
+        return out
 
 
-def _claims(sentences: list[_Sentence]) -> list[dict]:
+def _surname(name: str | None) -> str | None:
+    return name.split()[-1].casefold() if name and name.split() else None
+
+
+class _Claims:
     """Statements (what sentences say outside quotation marks) grouped by what they report.
 
     Statements are compared by the words and entities they share, each weighted by its rarity in
     English (:func:`_rarity`): "earthquake", "rehab" or a person count; "said" or "country" hardly.
     Story-wide rarity would be wrong here: the words that name the story's central event are in every
     article, and they are what tells that two sentences report it. Their meaning counts as much
-    (:func:`_similarities`). Groups form by average linkage: two groups join while the mean
-    similarity of their statements is ``CLAIM_MATCH`` or more, so a claim does not chain through
-    one shared word. On ECB+ dev this merges sentences that report one gold event at F1 0.74, where
-    story-wide weights and greedy one-by-one joining reached 0.25.
+    (static embeddings of their content words). Groups form by average linkage: two groups join
+    while the mean similarity of their statements is ``threshold`` or more, so a claim does not
+    chain through one shared word. On ECB+ dev this merges sentences that report one gold event at
+    F1 0.74, where story-wide weights and greedy one-by-one joining reached 0.25.
+
+    Updates: the new statements are compared with the held ones (never all pairs again); the claims
+    they come near (a member as similar as ``threshold``) are clustered again together with them, so
+    an arriving sentence can regroup what it touches, and the rest stay as they were. Adding all
+    statements at once is plain average-linkage clustering.
     """
-    statements = [s for s in sentences if len(s.words) >= 3]
-    groups = _average_linkage(_similarities(statements), CLAIM_MATCH)
-    out = []
-    for members in ([statements[i] for i in group] for group in groups):
-        independent = {m.group for m in members}
-        if len(independent) >= 2 and _disagree(members):
-            status = "conflict"
-        elif len(independent) >= 2:
-            status = "corroborated"
-        else:
-            status = "single-source"
-        out.append({"status": status, **_cited(members)})
-    out.sort(key=lambda c: ({"corroborated": 0, "conflict": 1, "single-source": 2}[c["status"]], -len(c["sources"]),
-                            c["evidence"][0]["start"]))
-    return out
+
+    def __init__(self, threshold: float):
+        self.threshold = threshold
+        self.statements: list[_Sentence] = []
+        self.columns: dict[str, int] = {}                  # feature -> column of the word vectors
+        self.lexical = csr_matrix((0, 0), dtype=np.float32)
+        self.meaning: np.ndarray | None = None
+        self.label = np.zeros(0, dtype=np.int64)          # statement -> claim
+        self.members: dict[int, list[int]] = {}            # claim -> statements, in order
+        self.claims = 0                                    # claim numbers given so far
+        self.entries: dict[int, dict] = {}                 # claim -> its dossier entry, once made
+
+    def add(self, statements: list[_Sentence]) -> None:
+        if not statements:
+            return
+        lexical, meaning = _vectors(statements, self.columns)
+        old = len(self.statements)
+        self.statements.extend(statements)
+        self.lexical.resize((old, len(self.columns)))  # columns for the words new statements brought
+        self.lexical = vstack([self.lexical, lexical]).tocsr()
+        self.meaning = meaning if self.meaning is None else np.vstack([self.meaning, meaning])
+        new = np.arange(old, len(self.statements))
+        touched: list[int] = []
+        if old:
+            near = (self._similarity(slice(old, None), slice(0, old)) >= self.threshold).any(axis=0)
+            touched = sorted(set(self.label[near].tolist()))
+        for claim in touched:
+            self.entries.pop(claim, None)
+        pool = np.array(sorted([i for claim in touched for i in self.members.pop(claim)]) + new.tolist())
+        self.label = np.concatenate([self.label, np.full(len(new), -1, dtype=np.int64)])
+        for group in _average_linkage(self._similarity(pool, pool), self.threshold):
+            self.members[self.claims] = [int(pool[i]) for i in sorted(group)]
+            self.label[pool[group]] = self.claims
+            self.claims += 1
+
+    def _similarity(self, rows: np.ndarray | slice, columns: np.ndarray | slice) -> np.ndarray:
+        lexical = (self.lexical[columns] @ self.lexical[rows].T).T.toarray()
+        return LEXICAL_SHARE * lexical + (1 - LEXICAL_SHARE) * (self.meaning[rows] @ self.meaning[columns].T)
+
+    def result(self) -> list[dict]:
+        out = []
+        for claim, group in sorted(self.members.items(), key=lambda kv: kv[1][0]):
+            if claim not in self.entries:  # a claim keeps its number while no statement joins it
+                self.entries[claim] = _claim([self.statements[i] for i in group])
+            out.append(self.entries[claim])
+        out.sort(key=lambda c: ({"corroborated": 0, "conflict": 1, "single-source": 2}[c["status"]], -len(c["sources"]),
+                                c["evidence"][0]["start"]))
+        return out
 
 
 def _rare_features(s: _Sentence) -> dict[str, float]:
@@ -315,27 +421,32 @@ def _rarity(stem: str, surface: str) -> float:
     return max(_COMMON_WEIGHT, 7.0 - zipf_frequency(surface, "en"))
 
 
-def _similarities(statements: list[_Sentence]) -> np.ndarray:
-    """Pairwise similarity of statements: the cosine of their rarity-weighted words and entities
-    (``LEXICAL_SHARE`` of it) and of their content words' static embeddings (the rest), which
-    sees that "fell to his death" and "was killed after falling" say one thing."""
-    if not statements:
-        return np.zeros((0, 0))
-    from scipy.sparse import csr_matrix
+def _claim(members: list[_Sentence]) -> dict:
+    independent = {m.group for m in members}
+    if len(independent) >= 2 and _disagree(members):
+        status = "conflict"
+    elif len(independent) >= 2:
+        status = "corroborated"
+    else:
+        status = "single-source"
+    return {"status": status, **_cited(members)}
 
-    index: dict[str, int] = {}
-    rows, columns, values = [], [], []
+
+def _vectors(statements: list[_Sentence], columns: dict[str, int]) -> tuple[csr_matrix, np.ndarray]:
+    """Unit vectors of the statements: rarity-weighted words and entities (in ``columns``, which
+    grows with new features, so vectors made at different times compare), and the static embedding
+    of their content words, which sees that "fell to his death" and "was killed after falling" say
+    one thing."""
+    rows, places, values = [], [], []
     for row, statement in enumerate(statements):
         features = _rare_features(statement)
         norm = math.sqrt(sum(w * w for w in features.values())) or 1.0
         for feature, w in features.items():
             rows.append(row)
-            columns.append(index.setdefault(feature, len(index)))
+            places.append(columns.setdefault(feature, len(columns)))
             values.append(w / norm)
-    vectors = csr_matrix((values, (rows, columns)), shape=(len(statements), max(1, len(index))), dtype=np.float32)
-    lexical = (vectors @ vectors.T).toarray()
-    meaning = _embed([" ".join(s.surface.values()) for s in statements])
-    return LEXICAL_SHARE * lexical + (1 - LEXICAL_SHARE) * (meaning @ meaning.T)
+    lexical = csr_matrix((values, (rows, places)), shape=(len(statements), len(columns)), dtype=np.float32)
+    return lexical, _embed([" ".join(s.surface.values()) for s in statements])
 
 
 def _embed(texts: list[str]) -> np.ndarray:

@@ -17,6 +17,7 @@ given exactly one person that role: :func:`resolve_description` is what quote at
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -58,6 +59,7 @@ class Identity:
         return record
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str, label: str) -> str:
     """The key two names of one entity share: case-folded, no articles, no national prefix;
     "Department of X" read as "X department"; metonyms mapped to what they stand for."""

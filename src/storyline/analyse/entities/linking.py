@@ -71,13 +71,17 @@ def link_entities(articles: Iterable[tuple[Hashable, list[dict]]]) -> list[Linke
     # A full name misspelt in one article ("Tomas Ryel" for "Tomas Reyl"): the same first name and a
     # surname one slip away is the same person; the better attested spelling names them.
     people = sorted((k for k, e in linked.items() if e.type == "PERSON"), key=lambda k: -_weight(linked[k]))
-    for i, key in enumerate(people):
-        if key not in linked:
-            continue
-        first, last = key.split(":")[1].split()[0], key.split()[-1]
-        for other in people[i + 1 :]:
-            if other in linked and other.split(":")[1].split()[0] == first and near_names(other.split()[-1], last):
-                linked[key].members.extend(linked.pop(other).members)
+    by_first: dict[str, list[str]] = defaultdict(list)   # first name -> keys, the better attested first
+    for key in people:
+        by_first[key.split(":")[1].split()[0]].append(key)
+    for namesakes in by_first.values():
+        for i, key in enumerate(namesakes):
+            if key not in linked:
+                continue
+            last = key.split()[-1]
+            for other in namesakes[i + 1 :]:
+                if other in linked and near_names(other.split()[-1], last):
+                    linked[key].members.extend(linked.pop(other).members)
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key, entity in list(linked.items()):
         if entity.type == "PERSON":
