@@ -23,18 +23,22 @@ ARTICLES = {
 }
 
 
-@pytest.fixture(scope="module")
-def sources():
+def analysed(articles: dict[str, tuple[str, str]]) -> list[Source]:
     from storyline.analyse import Context, analyse, default_stages
     from storyline.clean.article import build_article
     from storyline.records import RawDocument
 
     context, stages, out = Context.current(), default_stages(), []
-    for outlet, (title, body) in ARTICLES.items():
+    for outlet, (title, body) in articles.items():
         raw = RawDocument(f"{outlet}.txt", f"{title}\n\n{body}".encode(), "text/plain")
         article, analysis = analyse(build_article(raw), stages, context)
         out.append(Source(outlet, outlet, None, outlet, article.text, analysis))
     return out
+
+
+@pytest.fixture(scope="module")
+def sources():
+    return analysed(ARTICLES)
 
 
 def _groups(dossier: dict) -> list[tuple]:
@@ -73,3 +77,27 @@ def test_a_quote_and_its_attribution_are_not_a_claim(sources):
     assert quote["speaker"] == "Ilse Varga" and quote["sources"] == ["alva-herald"]
     with pytest.raises(StopIteration):
         _claim(dossier, sources, "Varga told reporters")
+
+
+def _arrest(who: str, where: str, day: int) -> tuple[str, str]:
+    return ("Ferry captain arrested",
+            f"The {who} arrested ferry captain Tomas Brell in {where} on March {day}, 2026. "
+            "Brell commanded the Marisol when it caught fire.")
+
+
+def test_outlets_that_disagree_on_who_where_and_when_are_a_conflict():
+    sources = analysed({"alva-herald": _arrest("Alva Port Authority", "Lisbon", 2),
+                        "kessel-times": _arrest("Nordline Company", "Porto", 3)})
+    claim = _claim(build_dossier(sources), sources, "arrested ferry captain")
+    assert claim["status"] == "conflict"
+    on = {c["on"]: {v["value"].removeprefix("The "): v["sources"] for v in c["values"]} for c in claim["conflicts"]}
+    assert on["who"] == {"Alva Port Authority": ["alva-herald"], "Nordline Company": ["kessel-times"]}
+    assert on["place"] == {"Lisbon": ["alva-herald"], "Porto": ["kessel-times"]}
+    assert on["date"] == {"2026-03-02": ["alva-herald"], "2026-03-03": ["kessel-times"]}
+
+
+def test_outlets_that_agree_corroborate():
+    sources = analysed({"alva-herald": _arrest("Alva Port Authority", "Lisbon", 2),
+                        "kessel-times": _arrest("Alva Port Authority", "Lisbon", 2)})
+    claim = _claim(build_dossier(sources), sources, "arrested ferry captain")
+    assert claim["status"] == "corroborated" and "conflicts" not in claim

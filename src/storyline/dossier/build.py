@@ -69,8 +69,9 @@ class _Sentence:
     text: str
     words: frozenset[str]                      # crude stems of the content words
     surface: dict[str, str]                    # stem -> a word as written, lower case
-    quantities: frozenset[tuple[str, str]]     # (number, the stem of the word after it)
+    quantities: frozenset[tuple[str, str]]     # (number, the word after it)
     entities: frozenset[str]
+    facts: tuple[tuple[str, str, str, str], ...] = ()   # (kind, of what, value key, value as written): see _facts
 
 
 def build_dossier(sources: list[Source]) -> dict[str, list]:
@@ -166,19 +167,46 @@ def _sentences(source: Source, order: int) -> list[_Sentence]:
     aside = _aside(source)
     keys = _mention_keys(source)
     mention_starts = sorted(keys)
+    dates = {e["start"]: e["date"][:10] for e in source.analysis.get("events") or [] if re.match(r"\d{4}-\d\d-\d\d", e["date"])}
     out = []
     for start, end in sentence_spans(text):
         chunk = text[start:end]
         stated = _blank(chunk, start, aside)
         tokens = _WORD.findall(stated)
         surface = {_normal(t): t.lower() for t in tokens if not _NUMBER.match(t) and t.lower() not in _STOP and len(t) > 1}
-        quantities = frozenset((t.replace(",", ""), _normal(after)) for t, after in zip(tokens, tokens[1:])
+        quantities = frozenset((t.replace(",", ""), after.lower()) for t, after in zip(tokens, tokens[1:])
                                if _NUMBER.match(t) and not _NUMBER.match(after) and after.lower() not in _STOP)
         entities = frozenset(keys[m] for m in mention_starts
                              if start <= m < end and not any(a <= m < b for a, b in aside))
-        out.append(_Sentence(source.id, source.copy_group, order, start, end, chunk, frozenset(surface), surface,
-                             quantities, entities))
+        sentence = _Sentence(source.id, source.copy_group, order, start, end, chunk, frozenset(surface), surface,
+                             quantities, entities)
+        sentence.facts = _facts(source, sentence, keys, aside, dates.get(start))
+        out.append(sentence)
     return out
+
+
+def _facts(source: Source, sentence: _Sentence, keys: dict[int, str], aside, date: str | None) -> tuple:
+    """What a statement pins down, for telling when aligned statements disagree: (kind, of what,
+    value key, value as written). Numbers by the word after them ("212 passengers"); and for each
+    verb the analysis gives a named doer or place (``predicates``): who did it, where, and on which
+    day (the day the dates stage gave the sentence)."""
+    text, facts = source.text, []
+    for number, unit in sentence.quantities:
+        facts.append(("number", _normal(unit), number, f"{number} {unit}"))
+    for predicate in source.analysis.get("predicates") or []:
+        at = predicate["at"]
+        if not sentence.start <= at < sentence.end or any(a <= at < b for a, b in aside):
+            continue
+        for kind in ("agent", "place"):
+            span = predicate.get(kind)
+            if span:
+                key = next((keys[m] for m in range(span[0], span[1]) if m in keys), None)
+                written = text[span[0]:span[1]]
+                facts.append(("who" if kind == "agent" else "place", predicate["lemma"],
+                              key or re.sub(r"^the ", "", written.casefold()), written))
+        if date:
+            facts.append(("date", predicate["lemma"], date, date))
+    return tuple(facts)
 
 
 def _blank(chunk: str, offset: int, spans: list[tuple[int, int]]) -> str:
@@ -423,13 +451,10 @@ def _rarity(stem: str, surface: str) -> float:
 
 def _claim(members: list[_Sentence]) -> dict:
     independent = {m.group for m in members}
-    if len(independent) >= 2 and _disagree(members):
-        status = "conflict"
-    elif len(independent) >= 2:
-        status = "corroborated"
-    else:
-        status = "single-source"
-    return {"status": status, **_cited(members)}
+    disagreements = _disagreements(members) if len(independent) >= 2 else []
+    if disagreements:
+        return {"status": "conflict", **_cited(members), "conflicts": disagreements}
+    return {"status": "corroborated" if len(independent) >= 2 else "single-source", **_cited(members)}
 
 
 def _vectors(statements: list[_Sentence], columns: dict[str, int]) -> tuple[csr_matrix, np.ndarray]:
@@ -480,18 +505,32 @@ def _average_linkage(similarity: np.ndarray, threshold: float) -> list[list[int]
     return list(groups.values())
 
 
-def _disagree(members: list[_Sentence]) -> bool:
-    """Whether statements of different sources give different numbers for the same thing: "killed 5
-    people" beside "killed 7 people" (a number and the word after it)."""
-    said: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+def _disagreements(members: list[_Sentence]) -> list[dict]:
+    """Where statements of different sources in one claim pin down the same thing differently: a
+    number for the same word ("212 passengers", "230 passengers"), or for the same verb who did it,
+    where, or on which day. A doer or place one source names and another mentions anywhere in the
+    claim is not a disagreement ("Padang" beside "Indonesia" in the same source's sentence)."""
+    said: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    mentioned: dict[str, set[str]] = defaultdict(set)
     for m in members:
-        for number, unit in m.quantities:
-            said[unit][m.group].add(number)
-    for by_source in said.values():
-        values = list(by_source.values())
-        if len(values) >= 2 and not frozenset.intersection(*map(frozenset, values)):
-            return True
-    return False
+        mentioned[m.group] |= m.entities | m.words
+        for kind, what, key, _written in m.facts:
+            said[(kind, what)][m.group].add(key)
+    out = []
+    for (kind, what), values in said.items():
+        groups = sorted(values)
+        clash = any(not values[g] & values[h] and (kind in ("number", "date") or not (values[g] & mentioned[h] or values[h] & mentioned[g]))
+                    for i, g in enumerate(groups) for h in groups[i + 1:])
+        if clash:
+            shown: dict[str, tuple[str, list[str]]] = {}   # value key -> (as first written, sources)
+            for m in members:
+                for fact in m.facts:
+                    if fact[:2] == (kind, what):
+                        sources = shown.setdefault(fact[2], (fact[3], []))[1]
+                        if m.article not in sources:
+                            sources.append(m.article)
+            out.append({"on": kind, "about": what, "values": [{"value": v, "sources": a} for v, a in shown.values()]})
+    return out
 
 
 def _cited(members: list[_Sentence]) -> dict:

@@ -51,8 +51,19 @@ def render_markdown(record: dict) -> str:
                 lines += ["", f"### {status.capitalize()} ({len(claims)})", ""]
                 for claim in claims:
                     lines.append(f"- {_plain(claim['text'])} {cite(claim['sources'])}")
+                    lines += [f"  - {_disagreement(c, cite)}" for c in claim.get("conflicts", [])]
                     lines += [f"  - also: {_plain(v['text'])} {cite([v['article']])}" for v in claim.get("variants", [])]
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
+
+
+_ON = {"number": "the number of {}", "who": "who did it ({})", "place": "where ({})", "date": "when ({})"}
+
+
+def _disagreement(conflict: dict, cite) -> str:
+    """The line under a claim in conflict: "disagree on the number of passenger: 212 passengers [1] [2];
+    230 passengers [3]"."""
+    values = "; ".join(f"{_plain(v['value'])} {cite(v['sources'])}" for v in conflict["values"])
+    return f"disagree on {_plain(_ON.get(conflict['on'], '{}').format(conflict['about']))}: {values}"
 
 
 def _plain(text: str) -> str:
@@ -73,7 +84,7 @@ background:#eef2f7;padding:0 .3rem;border-radius:3px;margin-right:.4rem}
 .corroborated{background:#dff3e4;color:#1b5e20}.single-source{background:#f1f1f1;color:#555}.conflict{background:#fde2e1;color:#a31515}
 blockquote{margin:.4rem 0 .8rem;padding-left:.8rem;border-left:3px solid #c9d3e3}li{margin:.3rem 0}
 ol.sources li{font-size:.92rem}.copy{color:#888}
-details{font-size:.9rem;color:#444}summary{cursor:pointer;color:#2a5db0}
+details{font-size:.9rem;color:#444}.conflicts{font-size:.9rem;color:#a31515;margin:.2rem 0}summary{cursor:pointer;color:#2a5db0}
 """
 
 
@@ -88,6 +99,13 @@ def render_html(record: dict) -> str:
     def cite(ids) -> str:
         links = " ".join(f'<a href="#source-{number[i]}">[{number[i]}]</a>' for i in ids if i in number)
         return f' <span class="cite">{links}</span>'
+
+    def conflicts(claim: dict) -> str:
+        """What the sources disagree on, each value with its sources."""
+        items = "".join(f"<li>disagree on {escape(_ON.get(c['on'], '{}').format(c['about']))}: "
+                        + "; ".join(f"<b>{escape(v['value'])}</b>{cite(v['sources'])}" for v in c["values"]) + "</li>"
+                        for c in claim.get("conflicts", []))
+        return f'<ul class="conflicts">{items}</ul>' if items else ""
 
     def wording(entry: dict) -> str:
         """The entry's other statements, folded (a details element: no script needed)."""
@@ -137,8 +155,8 @@ def render_html(record: dict) -> str:
             parts.append(f"<blockquote>“{escape(quote['text'])}”{cite(quote['sources'])}{variants}</blockquote>")
     if dossier["claims"]:
         parts.append("<h2>Claims</h2><ul>")
-        parts += [f'<li><span class="status {c["status"]}">{c["status"]}</span>{escape(c["text"])}{cite(c["sources"])}{wording(c)}</li>'
-                  for c in dossier["claims"]]
+        parts += [f'<li><span class="status {c["status"]}">{c["status"]}</span>{escape(c["text"])}{cite(c["sources"])}'
+                  f'{conflicts(c)}{wording(c)}</li>' for c in dossier["claims"]]
         parts.append("</ul>")
     parts.append('<h2>Sources</h2><ol class="sources">')
     for article in record["articles"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from storyline.analyse.entities.identity import resolve_identities
 from storyline.analyse.entities.mentions import find_mentions
 from storyline.analyse.entities.stage import link_descriptions
-from storyline.analyse.quotes.find import find_attributions
+from storyline.analyse.quotes.find import SPEECH_VERBS, find_attributions
 from storyline.analyse.quotes.speakers import resolve_speakers
 from storyline.records import Article
 
@@ -32,7 +32,8 @@ def language_stage(article: Article, context) -> tuple[Article, dict[str, object
                 a, b = attribution.addressee
                 record["addressee"] = text[a:b]
             quotes.append(record)
-    return article, {"entities": [i.as_dict() for i in identities], "quotes": quotes, "terms": content_terms(doc)}
+    return article, {"entities": [i.as_dict() for i in identities], "quotes": quotes, "terms": content_terms(doc),
+                     "predicates": predicates(doc)}
 
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -51,3 +52,47 @@ def content_terms(doc) -> dict[str, object]:
         if number < _LEAD_SENTENCES:
             lead = len(lemmas)
     return {"lemmas": lemmas, "lead": lead}
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPOSITIONS = frozenset("in at near on off outside inside into from".split())
+
+
+def predicates(doc) -> list[dict[str, object]]:
+    """Who did what where, for the dossier to tell when aligned statements disagree: each verb that
+    is not a speech verb and names its doer or its place by name, as ``at`` (the verb's offset),
+    ``lemma``, ``agent`` (the named subject, or the "by" agent of a passive) and ``place`` (a named
+    place after "in", "at", "near" ..., or as the object: "struck Padang"), each a [start, end] span
+    or None."""
+    out = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in SPEECH_VERBS:
+            continue
+        agent = place = None
+        # "arrested Brell in Lisbon": the parser often hangs the place on the object.
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for child in [*verb.children, *(c for o in objects for c in o.children if c.dep_ == "prep")]:
+            if child.dep_ == "nsubj" or (child.dep_ == "agent" and any(c.dep_ == "pobj" for c in child.children)):
+                doer = child if child.dep_ == "nsubj" else next(c for c in child.children if c.dep_ == "pobj")
+                agent = _named(doer, doc) or agent
+            elif child.dep_ == "dobj" and child.ent_type_ in _PLACE_LABELS:  # "struck Padang"
+                place = _named(child, doc) or place
+            elif child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
+                for target in child.children:
+                    if target.dep_ == "pobj" and target.ent_type_ in _PLACE_LABELS:
+                        place = _named(target, doc) or place
+        if agent or place:
+            out.append({"at": verb.idx, "lemma": verb.lemma_.lower(), "agent": agent, "place": place})
+    return out
+
+
+def _named(token, doc) -> list[int] | None:
+    """The span of the name a token is part of (a named entity, or a run of proper nouns), or None."""
+    if token.ent_type_ and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
+        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if entity is not None:
+            return [entity.start_char, entity.end_char]
+    if token.pos_ == "PROPN":
+        words = [t for t in token.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") or t is token]
+        return [min(t.idx for t in words), max(t.idx + len(t) for t in words)]
+    return None
