@@ -103,21 +103,31 @@ class Weights:
         self.documents += 1
 
     def idf(self, term: str) -> float:
-        prior = self._prior.get(term)
-        if prior is None:
-            prior = self._prior[term] = _english_share(term)
-        df = self.df.get(term, 0) + PRIOR_DOCUMENTS * prior
-        return math.log((self.documents + PRIOR_DOCUMENTS + 1) / (df + 0.5))
+        return self.idfs((term,))[term]
+
+    def idfs(self, terms) -> dict[str, float]:
+        """The IDF of each term: its document frequency, smoothed by ``PRIOR_DOCUMENTS`` articles'
+        worth of its share in English."""
+        prior, df, log = self._prior, self.df, math.log
+        total = self.documents + PRIOR_DOCUMENTS + 1
+        out = {}
+        for term in terms:
+            share = prior.get(term)
+            if share is None:
+                share = prior[term] = _english_share(term)
+            out[term] = log(total / (df.get(term, 0) + PRIOR_DOCUMENTS * share + 0.5))
+        return out
 
     def vector(self, item: StoryInput) -> dict[str, float]:
         """The article's four views, each TF-IDF weighted and normalised, scaled to one half each
         (so the full vector has norm 1 when all four are present), keeping the heaviest features."""
         counts = Counter(item.terms)
-        idf = {term: self.idf(term) for term in counts}
+        idf = self.idfs(counts.keys() | set(item.names) | set(item.lead))
+        log = math.log
         views = (
-            ("a:", {w: (1 + math.log(c)) * idf[w] for w, c in counts.items()}),
-            ("n:", {w: (1 + math.log(c)) * (idf.get(w) or self.idf(w)) for w, c in Counter(item.names).items()}),
-            ("l:", {w: (1 + math.log(c)) * (idf.get(w) or self.idf(w)) for w, c in Counter(item.lead).items()}),
+            ("a:", {w: (1 + log(c)) * idf[w] for w, c in counts.items()}),
+            ("n:", {w: (1 + log(c)) * idf[w] for w, c in Counter(item.names).items()}),
+            ("l:", {w: (1 + log(c)) * idf[w] for w, c in Counter(item.lead).items()}),
             ("#:", dict.fromkeys(item.numbers, 1.0)),
         )
         vector = {}
