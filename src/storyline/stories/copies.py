@@ -63,7 +63,7 @@ class Signer:
         sentences and paragraphs leaves every other shingle intact."""
         cache = self._words
         tokens = _TOKEN.findall(text.lower())
-        hashes = [cache.get(token) for token in tokens]
+        hashes = list(map(cache.get, tokens))
         if None in hashes:
             if len(cache) > 1_000_000:
                 cache.clear()
