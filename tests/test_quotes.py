@@ -114,3 +114,14 @@ def test_quotes_command_uses_the_stores_names(tmp_path):
     assert len(rows) == 5 and {r["speaker"] for r in rows} == {"Tomas Reyl"}  # the copy that spells him "Ryel" too
     assert len({r["article"] for r in rows}) == 3
     assert run_cli("quotes", "--db", db, "--speaker", "Nobody Atall").returncode == 1
+
+
+def test_the_speaker_mention_keeps_hyphenated_names_and_appositions(context):
+    text = ("“The quay will cost more,” said Anna Kovac-Lind, an engineer. "
+            "Mr. Berg-Olsen said the ferries would wait. "
+            "Piet Danner, a Calvera Port Authority lawyer, said the contract was void.")
+    _article, outputs = language_stage(Article(id="t", source="t.txt", text=text), context)
+    speakers = [q["speaker"] for q in outputs["quotes"]]
+    assert [s["mention"] for s in speakers] == ["Anna Kovac-Lind, an engineer", "Mr. Berg-Olsen",
+                                                "Piet Danner, a Calvera Port Authority lawyer,"]
+    assert speakers[2]["name"] == "Piet Danner"  # the name before the apposition, not the one inside it

@@ -132,7 +132,8 @@ def _between(doc, end: int, verb) -> tuple[int, int] | None:
 
 
 def _source_of(verb) -> tuple[int, int] | None:
-    """The subject noun phrase of a speech verb, without relative clauses or appositions."""
+    """The subject noun phrase of a speech verb with its apposition ("Rendell, a Clinton surrogate,"),
+    without relative clauses."""
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         head = verb.head  # "footage of Hillary Clinton asking, “...”": the noun the participle hangs on
         return head.left_edge.idx if head.left_edge.i >= head.i - 3 else head.idx, head.idx + len(head.text)
@@ -147,18 +148,29 @@ def _source_of(verb) -> tuple[int, int] | None:
     head = subjects[0]
     if head.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         head = verb.head  # "a designer who ... said": the relative pronoun stands for the noun
-    keep = [head] + [t for c in head.children if c.dep_ not in _SOURCE_CUT for t in c.subtree]
-    indices = sorted(t.i for t in keep)
+    keep = [head] + [t for c in head.children if c.dep_ not in _SOURCE_CUT or c.dep_ == "appos" or _joins_word(c)
+                     for t in c.subtree]
+    doc = head.doc
+    # An apposition comes with the commas and brackets that set it off ("Rendell, a Clinton surrogate,").
+    indices = {t.i for t in keep}
+    indices |= {i for i in range(min(indices), max(indices) + 1) if doc[i].text in (",", "(", ")")}
+    if head.i < verb.i and max(indices) + 1 < verb.i and doc[max(indices) + 1].text == "," and \
+            any(c.dep_ == "appos" for c in head.children):
+        indices.add(max(indices) + 1)
     # Keep the contiguous run around the head: a cut child must not leave a gap inside the phrase.
     left, right = head.i, head.i
     while left - 1 in indices:
         left -= 1
     while right + 1 in indices:
         right += 1
-    doc = head.doc
     while left < head.i and "\n" in doc[left : head.i].text:
         left += 1  # a subject does not reach back over a paragraph break
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _joins_word(token) -> bool:
+    """A hyphen inside a word ("Holtz-Eakin"): punctuation that belongs to the name."""
+    return token.text in ("-", "–") and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
 def find_attributions(doc) -> list[Attribution]:

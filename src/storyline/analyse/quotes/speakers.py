@@ -28,7 +28,11 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
         if attribution.source is not None:
             start, end = attribution.source
             word = text[start:end].strip().casefold()
-            holders = [i for s, e, i in spans if s < end and start < e and i.type in ("PERSON", "ORG", "GPE", "NORP")]
+            # "Rendell, a Clinton surrogate,": the name before an apposition is the speaker's.
+            head_end = start + min((text.find(mark, start, end) - start for mark in ",(" if text.find(mark, start, end) != -1),
+                                   default=end - start)
+            holders = [i for s, e, i in spans if s < head_end and start < e and i.type in ("PERSON", "ORG", "GPE", "NORP")] or \
+                [i for s, e, i in spans if s < end and start < e and i.type in ("PERSON", "ORG", "GPE", "NORP")]
             people = [i for i in holders if i.type == "PERSON"]
             if people or holders:
                 name = (people or holders)[-1].name
