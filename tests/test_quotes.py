@@ -125,8 +125,3 @@ def test_the_speaker_mention_keeps_hyphenated_names_and_appositions(context):
     assert [s["mention"] for s in speakers] == ["Anna Kovac-Lind, an engineer", "Mr. Berg-Olsen",
                                                 "Piet Danner, a Calvera Port Authority lawyer,"]
     assert speakers[2]["name"] == "Piet Danner"  # the name before the apposition, not the one inside it
-
-
-def test_two_apostrophes_make_a_double_mark():
-    text = "''The quay is safe,'' she said. ''We checked it twice.'' The harbour's ‘rules’ stay."
-    assert [text[s:e] for s, e in quote_spans(text)] == ["''The quay is safe,''", "''We checked it twice.''"]

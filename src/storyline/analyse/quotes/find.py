@@ -65,9 +65,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     Single curly quotes count only when they enclose several words and the closing one is not an
     apostrophe ("‘wants to keep killing people,’").
     """
-    # Two apostrophes stand for a double mark in some wire and archive texts (''like this''):
-    # scanned as a straight double quote, the span then takes in the second apostrophe too.
-    original, text = text, text.replace("''", '"\x01')
     spans: list[tuple[int, int]] = []
     carried: int | None = None
     offset = 0
@@ -106,7 +103,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     if carried is not None:
         spans.append((carried, len(text.rstrip())))
     spans.extend(_single_quotes(text, spans))
-    spans = [(start, end + 1 if original[end - 1:end + 1] == "''" else end) for start, end in spans]
     return sorted(s for s in spans if s[1] - s[0] > 2)
 
 
