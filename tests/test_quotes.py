@@ -125,3 +125,13 @@ def test_the_speaker_mention_keeps_hyphenated_names_and_appositions(context):
     assert [s["mention"] for s in speakers] == ["Anna Kovac-Lind, an engineer", "Mr. Berg-Olsen",
                                                 "Piet Danner, a Calvera Port Authority lawyer,"]
     assert speakers[2]["name"] == "Piet Danner"  # the name before the apposition, not the one inside it
+
+
+def test_a_quote_inside_a_phrase_comes_with_the_phrase(context):
+    from storyline.analyse.quotes.find import find_attributions
+
+    for text, content in [('Harbour master Piet Danner declared the quay "safe for heavy ships."', 'the quay "safe for heavy ships."'),
+                          ('The crews listed "fatigue" as the main cause, Danner said.', 'The crews listed "fatigue" as the main cause'),
+                          ('Danner said, "The quay is safe."', '"The quay is safe."')]:
+        (attribution,) = find_attributions(context.nlp(text))
+        assert [text[a:b] for a, b in attribution.content] == [content]

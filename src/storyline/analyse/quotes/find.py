@@ -234,7 +234,7 @@ def find_attributions(doc) -> list[Attribution]:
             source = _source_of(verb)
             if source is not None and source[0] < end and start < source[1]:
                 source = _between(doc, end, verb)  # the parser took the quote for the subject
-            content = _mixed_clause(doc, verb, start, end) or (start, end)
+            content = _mixed_clause(doc, verb, start, end) or _phrase_around(doc, verb, source, start, end) or (start, end)
             attribution = Attribution((content,), True, _cue_of(verb), source, _addressee(verb))
             if previous is not None and previous.direct and previous.cue == attribution.cue:
                 attribution = Attribution(previous.content + ((start, end),), True, previous.cue, previous.source,
@@ -279,6 +279,45 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
                 span = (span[0], end)
             return _trimmed(doc.text, (span[0], max(span[1], end)))
     return None
+
+
+def _phrase_around(doc, verb, source, start: int, end: int) -> tuple[int, int] | None:
+    """The phrase a quote is embedded in, when words of that phrase come before the opening mark
+    or after the closing one ("urged [Republicans to “vote your conscience”]", "called it [the
+    “phony system”]", "[“Christian” as their religion]"): the quote's head's phrase up to the verb
+    that takes it. None for a quote that stands alone (after "said," or a colon, or as a sentence)."""
+    text = doc.text
+    before = text[:start].rstrip(" ")
+    if not before or not (before[-1].isalnum() or before[-1] in "'’"):
+        if not re.match(r"\s*[^\W\d_]", text[end:]) or doc[_token_at(doc, end)].sent != doc[_token_at(doc, start)].sent:
+            return None
+    inside = [t for t in doc[_token_at(doc, start) : _token_at(doc, end - 1) + 1] if start < t.idx < end - 1]
+    roots = [t for t in inside if not start < t.head.idx < end - 1 or t.head == t]
+    if len(roots) != 1:
+        return None
+    phrase = roots[0]
+    while phrase.head != phrase and phrase.head != verb and phrase.head.pos_ not in ("VERB", "AUX") and phrase.head.dep_ != "ROOT":
+        phrase = phrase.head
+    if phrase.head == verb or phrase.head.pos_ in ("VERB", "AUX"):
+        taker = phrase.head
+        # The verb's complements up to the quote: "urged [Republicans] [to “vote ...”]".
+        parts = [c for c in taker.children if c.i > taker.i and c.dep_ in _COMPLEMENTS and c.left_edge.idx <= start]
+        if taker != verb and taker.dep_ in ("ccomp", "xcomp") and taker.i < _token_at(doc, start):
+            parts = [taker]  # a clause the speaker is reported as saying: the whole of it
+        tokens = [t for c in parts or [phrase] for t in c.subtree]
+    else:
+        tokens = list(phrase.subtree)
+    tokens = [t for t in tokens if t != verb and not t.is_space]
+    if not tokens:
+        return None
+    span = (min(min(t.idx for t in tokens), start), max(max(t.idx + len(t) for t in tokens), end))
+    cue = (verb.idx, verb.idx + len(verb))
+    if "\n" in text[span[0]:span[1]] or span[0] < cue[1] <= span[1] or (source and span[0] < source[1] and source[0] < span[1]):
+        return None
+    return _trimmed(text, span) if span != (start, end) else None
+
+
+_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr", "acomp", "prep", "dative"})
 
 
 def _token_at(doc, char: int) -> int:
