@@ -51,19 +51,9 @@ def render_markdown(record: dict) -> str:
                 lines += ["", f"### {status.capitalize()} ({len(claims)})", ""]
                 for claim in claims:
                     lines.append(f"- {_plain(claim['text'])} {cite(claim['sources'])}")
-                    lines += [f"  - {_disagreement(c, cite)}" for c in claim.get("conflicts", [])]
+                    lines += [f"  - {_disagreement(c, lambda ids: ' ' + cite(ids))}" for c in claim.get("conflicts", [])]
                     lines += [f"  - also: {_plain(v['text'])} {cite([v['article']])}" for v in claim.get("variants", [])]
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
-
-
-_ON = {"number": "the number of {}", "who": "who did it ({})", "place": "where ({})", "date": "when ({})"}
-
-
-def _disagreement(conflict: dict, cite) -> str:
-    """The line under a claim in conflict: "disagree on the number of passenger: 212 passengers [1] [2];
-    230 passengers [3]"."""
-    values = "; ".join(f"{_plain(v['value'])} {cite(v['sources'])}" for v in conflict["values"])
-    return f"disagree on {_plain(_ON.get(conflict['on'], '{}').format(conflict['about']))}: {values}"
 
 
 def _plain(text: str) -> str:
@@ -72,6 +62,16 @@ def _plain(text: str) -> str:
     for mark in ("\\", "`", "*", "_", "[", "]", "<", ">", "#", "|"):
         text = text.replace(mark, "\\" + mark)
     return text
+
+
+_ON = {"number": "the number of {}", "who": "who did it ({})", "place": "where ({})", "date": "when ({})"}
+
+
+def _disagreement(conflict: dict, cite, text=_plain, value=_plain) -> str:
+    """The line under a claim in conflict: "disagree on the number of passenger: 212 passengers [1] [2];
+    230 passengers [3]" (``text`` and ``value`` make words and values safe for the output format)."""
+    values = "; ".join(f"{value(v['value'])}{cite(v['sources'])}" for v in conflict["values"])
+    return f"disagree on {text(_ON.get(conflict['on'], '{}').format(conflict['about']))}: {values}"
 
 
 _STYLE = """
@@ -102,8 +102,7 @@ def render_html(record: dict) -> str:
 
     def conflicts(claim: dict) -> str:
         """What the sources disagree on, each value with its sources."""
-        items = "".join(f"<li>disagree on {escape(_ON.get(c['on'], '{}').format(c['about']))}: "
-                        + "; ".join(f"<b>{escape(v['value'])}</b>{cite(v['sources'])}" for v in c["values"]) + "</li>"
+        items = "".join(f"<li>{_disagreement(c, cite, escape, lambda v: f'<b>{escape(v)}</b>')}</li>"
                         for c in claim.get("conflicts", []))
         return f'<ul class="conflicts">{items}</ul>' if items else ""
 

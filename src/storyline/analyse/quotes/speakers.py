@@ -29,10 +29,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
             start, end = attribution.source
             word = text[start:end].strip().casefold()
             # "Rendell, a Clinton surrogate,": the name before an apposition is the speaker's.
-            head_end = start + min((text.find(mark, start, end) - start for mark in ",(" if text.find(mark, start, end) != -1),
-                                   default=end - start)
-            holders = [i for s, e, i in spans if s < head_end and start < e and i.type in ("PERSON", "ORG", "GPE", "NORP")] or \
-                [i for s, e, i in spans if s < end and start < e and i.type in ("PERSON", "ORG", "GPE", "NORP")]
+            head_end = min((i for i in (text.find(",", start, end), text.find("(", start, end)) if i != -1), default=end)
+            holders = _holders(spans, start, head_end) or _holders(spans, start, end)
             people = [i for i in holders if i.type == "PERSON"]
             if people or holders:
                 name = (people or holders)[-1].name
@@ -53,3 +51,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
         if attribution.direct:
             previous_name, previous_end = name, attribution.end
     return names
+
+
+def _holders(spans, start: int, end: int) -> list:
+    """The identities named (by person, organisation, place or group) between ``start`` and ``end``."""
+    return [i for s, e, i in spans if s < end and start < e and i.type in ("PERSON", "ORG", "GPE", "NORP")]
