@@ -78,8 +78,17 @@ def test_year_placement_around_new_year():
 
 def test_expressions_anchored_on_an_earlier_date():
     text = "The dam broke on March 2, 2021. Two days later the river crested. The next day, crews arrived. That week was the worst."
-    values = [(t, v) for t, _kind, v in tag(text)]
-    assert values == [("March 2, 2021", "2021-03-02"), ("Two days later", "2021-03-04"), ("The next day", "2021-03-05"), ("That week", "2021-W09")]
+    timexes = find_timexes(text, WED)
+    values = [(t.text, t.value) for t in timexes]
+    # TimeML marks the duration in "Two days later" and leaves "later" out; the day it leads to is kept as `anchored`.
+    assert values == [("March 2, 2021", "2021-03-02"), ("Two days", "P2D"), ("The next day", "2021-03-05"), ("That week", "2021-W09")]
+    assert timexes[1].type == "DURATION" and timexes[1].anchored == "2021-03-04"
+    assert [e["date"] for e in date_events(text, timexes)][:2] == ["2021-03-02", "2021-03-04"]
+
+
+def test_durations_counted_from_another_time():
+    timexes = find_timexes("Voting closed on May 4, 2022. Results came 10 days after the vote.", WED)
+    assert [(t.text, t.type, t.value, t.anchored) for t in timexes][1] == ("10 days", "DURATION", "P10D", "2022-05-14")
 
 
 def test_the_day_after_an_event():

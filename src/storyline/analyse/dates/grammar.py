@@ -86,7 +86,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day_month_year", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
     ("month_relative_year", _compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")),
     ("month_spelled_year", re.compile(rf"\b(?P<mon>{MONTH}),?\s+(?P<y>{SPELLED_YEAR})\b")),
-    ("clock_day", _compile(rf"\b{CLOCK}\s*(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?![\w])")),
+    ("clock_day", _compile(rf"\b(?:{CLOCK}|(?P<noon>noon|midnight))\s*(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?![\w])")),
+    ("clock_date", re.compile(rf"\b{CLOCK},?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
+    ("week_of", re.compile(rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
     ("month_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})(?:,?\s+|\s+of\s+)(?P<y>{YEAR})\b")),
     ("relative_month", _compile(rf"\b(?P<edge>{EDGE})?(?P<rel>this|last|next|past|coming|previous)\s+(?P<mon>{MONTH})\b")),
     ("month", re.compile(rf"(?:\b(?P<edge>{EDGE}))?\b(?P<mon>{MONTH})(?!\s*\d)\b")),
@@ -94,7 +96,12 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate)\s+)?\b(?P<wd>{WEEKDAY})"
         rf"(?:\s+(?P<part>morning|afternoon|evening|night))?(?![\w])")),
     ("every_weekday", re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?")),
-    ("holiday", _compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Halloween)\b")),
+    ("every_month", re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+(?P<mon>{MONTH})\b")),
+    ("holiday", _compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Easter(?:\s+Sunday|\s+week)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Halloween)\b")),
+    ("spelled_decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:nineteen[\s-])?(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")),
+    ("century", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)[\s-]+century\b")),
+    ("the_weekend", _compile(r"\bthe\s+weekend\b")),
+    ("year_end", _compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b")),
     ("decade", _compile(rf"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s\b")),
     ("fiscal_year", _compile(rf"\b(?:the\s+)?(?P<edge>{EDGE})?(?:fiscal|financial|calendar|model|tax)(?:\s+year)?\s+(?P<y>{YEAR}|'\d\d)\b")),
     ("year", _compile(rf"(?<![$\d.,-])\b(?P<edge>{EDGE})?(?P<y>{YEAR})\b(?![.,]\d|\s*(?:%|percent|tons?|people|shares|units|[-/]\d))")),
@@ -102,22 +109,26 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})(?:'s)?\s+|(?P<yrel0>this|last|next)\s+year's\s+)?(?:(?P<yr>year-(?:earlier|ago)|prior-year)\s+)?"
         rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>latest|last|current|previous|past|same|year-earlier|year-ago|recent|comparable|this|next|preceding))"
         rf"[\s-]+(?:fiscal[\s-]+)?(?:-?\s*)?(?P<q>quarter|half|period)s?(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<yrel>this|last|next)\s+year))?\b")),
+    ("year_quarter", _compile(
+        rf"\b(?:the\s+)?(?:(?P<y>{YEAR})|(?P<rel>last|this|next)\s+year's)\s+(?:fiscal\s+|comparable\s+|same\s+)?(?P<q>quarter|period)\b"
+        rf"|\bthe\s+(?:(?:corresponding|comparable|same|year-earlier|year-ago)\s+)+(?P<q2>quarter|period)\s+(?:(?P<rel2>last|a)\s+year(?:\s+(?:ago|earlier))?)\b"
+        rf"|\bthe\s+(?P<q3>quarter|period)\s+a\s+year\s+(?:ago|earlier)\b")),
     ("ordinal_quarter_adj", _compile(r"\b(?P<ord>first|second|third|fourth)-(?P<q>quarter|half)\b")),
     ("the_quarter", _compile(r"\b(?:the|this)\s+(?:fiscal\s+)?(?P<q>quarter|period)\b")),
-    ("the_year", _compile(r"\b(?P<det>the|this)\s+(?P<fiscal>(?:fiscal|full|calendar)\s+)?year\b(?!-|\s+(?:before|after|earlier|ago))")),
+    ("the_year", _compile(r"\b(?P<det>the|this)\s+(?:current\s+)?(?P<fiscal>(?:fiscal|full|calendar)\s+)?year\b(?!-|\s+(?:before|after|earlier|ago))")),
     ("part_relative", _compile(rf"\b(?P<rel>this|last|yesterday|tomorrow|tonight|today)\s+(?P<part>{PART})?(?:\b|$)")),
     ("year_earlier", _compile(r"\b(?:a|one)\s+year\s+(?P<dir>earlier|ago|before)|\byear-(?P<dir2>earlier|ago)\b(?!\s+(?:quarter|period))")),
     ("that_unit", _compile(rf"\b(?:(?P<edge>earlier|later|early|late)\s+)?that\s+(?:same\s+)?(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
     ("next_unit", _compile(r"\b(?:the\s+)?(?P<rel>next|following|previous|preceding|same)\s+(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
     ("unit_after", _compile(r"\b(?:the|a)\s+(?P<u>day|week|month|year)\s+(?P<rel>after|before)\b")),
-    ("spelled_year", _compile(rf"\b(?:the\s+year\s+)?(?P<y>{SPELLED_YEAR})\b")),
+    ("spelled_year", _compile(rf"\b(?:(?:the\s+)?(?P<s>{SEASON})\s+of\s+|the\s+year\s+)?(?P<y>{SPELLED_YEAR})\b(?![\s-]+years?\b)")),
     ("ago", _compile(rf"\b(?P<approx>{APPROX})?(?P<n>{NUMBER})[\s-]+(?P<u>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now|previously)\b")),
     ("edge_relative", _compile(rf"\b(?P<edge>earlier|later|early|late|mid|end\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]+(?P<rel>this|last|next)\s+(?P<u>week|month|year|decade|century|{SEASON})\b")),
     ("relative_unit", _compile(rf"\b(?P<rel>this|last|next|past|coming|previous|following|current|same)\s+(?P<u>week(?:end)?|month|quarter|year|decade|century|{SEASON})\b")),
     ("season", _compile(rf"\b(?:the\s+)?(?P<edge>early|late|mid)?[\s-]?(?P<s>{SEASON})(?:\s+of\s+(?P<y>{YEAR}))?\b(?!\s*(?:of\s+(?!\d)|semester|term|session|games|olympics))")),
     ("duration", _compile(
         rf"\b(?P<approx>{APPROX})?(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|latest|same|whole|entire|full)\s+|the\s+|an?\s+(?:additional|further|extra)\s+)?"
-        rf"(?P<n>{NUMBER})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|calendar\s+|business\s+)?(?P<u>{UNIT})s?\b(?P<tail>[\s-]+(?:old|long))?")),
+        rf"(?P<n>{NUMBER})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|calendar\s+|business\s+|trading\s+|working\s+)?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?P<tail>[\s-]+(?:old|long))?")),
     ("past_unit", _compile(rf"\b(?P<det>the\s+(?:past|last|next|previous|coming|following))\s+(?P<u>{UNIT})\b")),
     ("plural_unit", _compile(rf"\b(?P<pre>recent\s+|coming\s+|past\s+)?(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s\b(?!\s+(?:ago|later|earlier))")),
     ("set", _compile(rf"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?P<u>{UNIT}|{PART})|(?<=\btimes\s)an?\s+(?P<u2>{UNIT}))\b")),
@@ -125,6 +136,6 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("noon", _compile(r"\b(?P<w>noon|midnight|midday)\b")),
     ("deictic", _compile(
         r"\b(?P<w>today|yesterday|tomorrow|tonight|now|nowadays|currently|presently|recently|lately|formerly"
-        r"|the\s+future|the\s+past|the\s+present|these\s+days|at\s+present|right\s+now)\b")),
+        r"|the\s+(?:near\s+)?future|the\s+(?:near|short)\s+term|the\s+past|the\s+present|these\s+days|at\s+present|right\s+now)\b")),
     ("adjective_ref", _compile(r"\b(?P<w>current)\b")),
 )

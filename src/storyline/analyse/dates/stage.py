@@ -49,7 +49,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def date_events(text: str, timexes: list[Timex]) -> list[dict[str, object]]:
     """The date each sentence's event happened, where the sentence says: its first calendar date.
 
-    "Trump spoke with Putin on Thursday" is dated by "Thursday"; a sentence with only a duration
+    "Trump spoke with Putin on Thursday" is dated by "Thursday", "Two days later, ..." by the day
+    those two days lead to; a sentence with only a duration
     ("for two years") or a vague reference ("recently") is left undated rather than guessed.
     """
     events, index = [], 0
@@ -59,9 +60,14 @@ def date_events(text: str, timexes: list[Timex]) -> list[dict[str, object]]:
         for timex in timexes[index:]:
             if timex.start >= end:
                 break
-            if timex.type in ("DATE", "TIME") and _CALENDAR_VALUE.match(timex.value):
-                events.append({"start": start, "end": end, "date": timex.value, "timex": {"start": timex.start, "end": timex.end}})
-                break
+            if timex.anchored and _CALENDAR_VALUE.match(timex.anchored):
+                value = timex.anchored  # "three days later"
+            elif timex.type in ("DATE", "TIME") and _CALENDAR_VALUE.match(timex.value):
+                value = timex.value
+            else:
+                continue
+            events.append({"start": start, "end": end, "date": value, "timex": {"start": timex.start, "end": timex.end}})
+            break
     return events
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+
+from dateutil.easter import easter
 
 from storyline.analyse.dates import calendar as cal
 from storyline.analyse.dates.grammar import MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, RULES, SETS, UNITS, WEEKDAYS
@@ -12,7 +14,12 @@ from storyline.analyse.dates.grammar import MONTHS, NUMBER_WORDS, ORDINALS, PART
 
 @dataclass(frozen=True, slots=True)
 class Timex:
-    """A time expression: its extent (character offsets), TIMEX3 type and value, and the rule that found it."""
+    """A time expression: its extent (character offsets), TIMEX3 type and value, and the rule that found it.
+
+    ``anchored`` is the calendar value a duration counted from another time points at: in "three
+    days later" TimeML marks "three days" (P3D) and leaves "later" out as a signal; the day it
+    names, three days after the date before it, is kept here for dating events.
+    """
 
     start: int
     end: int
@@ -21,17 +28,22 @@ class Timex:
     value: str
     rule: str
     mod: str | None = None
+    anchored: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         record: dict[str, object] = {"text": self.text, "start": self.start, "end": self.end, "type": self.type, "value": self.value}
         if self.mod:
             record["mod"] = self.mod
+        if self.anchored:
+            record["anchored"] = self.anchored
         return record
 
 
 # Tense cues, read outward from the expression: the nearest one in its clause decides.
-_FUTURE_WORDS = frozenset("will wo 'll shall must plans plan planned planning scheduled slated expects expect expected "
-                          "intends intend upcoming due gonna until soon postponed delayed".split())
+_FUTURE_WORDS = frozenset("will wo 'll shall must planning scheduled slated expects expect expected "
+                          "intends intend upcoming due gonna soon postponed delayed".split())
+# Words that say "future" only before "to": "plans to meet" (not "vacation plans"), "is to resume".
+_FUTURE_BEFORE_TO = frozenset("plan plans is are".split())
 _PAST_WORDS = frozenset(
     "said says was were had did told met rose fell began came went took made saw gave got left paid sold bought held led "
     "ran won lost spent sent kept found became brought thought felt struck fought spoke wrote grew knew threw drew shot "
@@ -54,20 +66,27 @@ def direction_at(text: str, start: int, end: int) -> int:
     right = edge.start() if edge and edge.start() - end < 120 else min(len(text), end + 120)
     before = _TOKEN.findall(text[left:start])[-10:]
     after = _TOKEN.findall(text[end:right])[:8]
-    if before and before[-1].lower() == "by":
-        return 1  # a deadline: "returned by Jan. 14"
-    if before and before[-1].lower() == "since":
+    before = [word.lower() for word in before]
+    if before and before[-1] == "since":
         return -1
-    for words in (reversed(before), after):
-        for word in words:
-            verdict = _word_tense(word.lower())
-            if verdict:
-                return verdict
+    if before and before[-1] == "by":
+        # A deadline ("returned by Jan. 14") unless it is already past ("had filed by Wednesday").
+        return -1 if "had" in before else 1
+    after = [word.lower() for word in after]
+    # Each word with the word after it in the text, nearest first: before the expression, then after it.
+    nearest = [*zip(before[::-1], [""] + before[::-1][:-1], before[-2::-1] + [""]),
+               *zip(after, after[1:] + [""], [""] + after[:-1])]
+    for word, following, previous in nearest:
+        if previous in ("be", "been", "being") and word.endswith("ed"):
+            continue  # a passive ("will be named"): its auxiliary tells the tense
+        verdict = _word_tense(word, following)
+        if verdict:
+            return verdict
     return 0
 
 
-def _word_tense(word: str) -> int:
-    if word in _FUTURE_WORDS:
+def _word_tense(word: str, following: str = "") -> int:
+    if word in _FUTURE_WORDS or (word in _FUTURE_BEFORE_TO and following == "to"):
         return 1
     if word in _PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED):
         return -1
@@ -112,7 +131,25 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         taken.append((s, e))
         chosen.append((Timex(s, e, text[s:e], kind, value, name, mod), match))
     chosen.sort(key=lambda pair: pair[0].start)
-    return _resolve_anaphora(chosen, text, anchor)
+    return _date_clock_times(_resolve_anaphora(chosen, text, anchor), text)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')]*\s+[A-Z\"“‘`]|\n")
+
+
+def _date_clock_times(timexes: list[Timex], text: str) -> list[Timex]:
+    """A clock time takes its day from the nearest day named in its sentence ("at 10:35 a.m.
+    (0735 GMT) Friday"), not from the publication date."""
+    out = list(timexes)
+    for index, timex in enumerate(timexes):
+        if timex.rule not in ("clock", "noon") or not _FULL_DATE.match(timex.value):
+            continue
+        days = [other for other in timexes if other.type == "DATE" and _FULL_DATE.match(other.value)
+                and not _SENTENCE_BREAK.search(text, min(other.end, timex.end), max(other.start, timex.start))]
+        if days:
+            day = min(days, key=lambda other: abs(other.start - timex.start))
+            out[index] = replace(timex, value=day.value[:10] + timex.value[10:])
+    return out
 
 
 _ANAPHORIC = frozenset({"that_unit", "next_unit", "unit_after", "ago"})
@@ -124,21 +161,29 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
     "two days later", "the day after his call") their value from the latest full date before them."""
     reference = anchor
     last_year: int | None = anchor.year if anchor else None
+    last_month: date | None = anchor.replace(day=1) if anchor else None
     resolved = []
     for timex, match in chosen:
         if timex.rule in _ANAPHORIC:
             unit = (match.groupdict().get("u") or "").lower()
             if unit == "year" and timex.rule == "that_unit" and last_year is not None:
                 value = ("DATE", f"{last_year:04d}")  # "that year", "later that year": the year last named
+            elif unit == "month" and last_month is not None:
+                value = _anaphor_value(timex.rule, match, last_month, anchor)  # "in March ... the following month"
             else:
                 value = _anaphor_value(timex.rule, match, reference, anchor)
-            if value is not None:
-                timex = Timex(timex.start, timex.end, timex.text, value[0], value[1], timex.rule, timex.mod)
+            if value is not None and timex.type == "DURATION":
+                timex = replace(timex, anchored=value[1])
+            elif value is not None:
+                timex = replace(timex, type=value[0], value=value[1])
         resolved.append(timex)
-        if timex.type in ("DATE", "TIME") and _FULL_DATE.match(timex.value) and timex.rule not in ("clock", "noon"):
-            reference = date.fromisoformat(timex.value[:10])
+        value = timex.anchored or timex.value
+        if (timex.anchored or timex.type in ("DATE", "TIME")) and _FULL_DATE.match(value) and timex.rule not in ("clock", "noon"):
+            reference = date.fromisoformat(value[:10])
         if timex.type == "DATE" and re.match(r"^\d{4}(?:$|-)", timex.value):
             last_year = int(timex.value[:4])
+        if timex.type in ("DATE", "TIME") and (month := re.match(r"^(\d{4})-(\d\d)(?:$|-|T)", value)):
+            last_month = date(int(month[1]), int(month[2]), 1)
     return resolved
 
 
@@ -324,6 +369,31 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if day is None:
             return None
         return "DATE", day.isoformat(), None, None
+    if name in ("clock_date", "week_of"):
+        # "5 p.m. EST, Nov. 9": the day as a dated month and day would be, with the clock time;
+        # "the week of March 6": the week that day is in.
+        day_value = _resolve("month_day_year", m, text, anchor)
+        if day_value is None or not day_value[1][:4].isdigit():
+            return None
+        day = date.fromisoformat(day_value[1])
+        if name == "week_of":
+            return "DATE", cal.iso_week(day), None, None
+        clock = _clock(g)
+        return ("TIME", f"{day.isoformat()}T{clock}", None, None) if clock else None
+    if name == "every_month":
+        return "SET", f"XXXX-{MONTHS[g['mon'].lower().rstrip('.')]:02d}", None, None
+    if name == "year_quarter":
+        # "the 1988 quarter", "last year's quarter", "the corresponding period last year": the
+        # quarter under report (the last one completed), in the year named.
+        if not anchor:
+            return None
+        quarter = cal.shift(anchor, "quarter", -1)
+        if g.get("y"):
+            year = int(g["y"])
+        else:
+            rel = (g.get("rel") or g.get("rel2") or "a").lower()
+            year = int(quarter[:4]) + {"this": 0, "next": 1}.get(rel, -1)
+        return "DATE", f"{year:04d}{quarter[4:]}", None, None
     if name == "month_relative_year":
         if not anchor:
             return None
@@ -334,7 +404,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         year = _spelled_year(g["y"])
         return ("DATE", f"{year:04d}-{MONTHS[g['mon'].lower().rstrip('.')]:02d}", None, None) if year is not None else None
     if name == "clock_day":
-        clock = _clock(g)
+        clock = ("24:00" if g["noon"].lower() == "midnight" else "12:00") if g.get("noon") else _clock(g)
         if clock is None or not anchor:
             return None
         word = g["day"].lower().rstrip(".")
@@ -412,9 +482,20 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         def holiday_date(y: int) -> date | None:
             if holiday in fixed:
                 return cal.safe_date(y, *fixed[holiday])
-            if holiday.startswith("thanksgiving"):
+            if holiday.startswith("thanksgiving"):  # the fourth Thursday of November
                 first = date(y, 11, 1)
                 return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+            if holiday.startswith("easter"):
+                return easter(y)
+            if holiday == "labor day":  # the first Monday of September
+                first = date(y, 9, 1)
+                return first + timedelta(days=-first.weekday() % 7)
+            if holiday == "election day":  # the Tuesday after the first Monday of November
+                first = date(y, 11, 2)
+                return first + timedelta(days=(1 - first.weekday()) % 7)
+            if holiday == "memorial day":  # the last Monday of May
+                last = date(y, 5, 31)
+                return last - timedelta(days=last.weekday())
             return None
 
         if anchor and year is None:
@@ -425,15 +506,29 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
                 future = [d for d in options if d >= anchor]
                 pick = (future[0] if wanted > 0 and future else past[-1] if wanted < 0 and past
                         else min(options, key=lambda d: abs((d - anchor).days)))
-                return "DATE", pick.isoformat(), None, None
+                return "DATE", cal.iso_week(pick) if holiday == "easter week" else pick.isoformat(), None, None
         if year is not None and (day := holiday_date(year)):
-            return "DATE", day.isoformat(), None, None
+            return "DATE", cal.iso_week(day) if holiday == "easter week" else day.isoformat(), None, None
         return "DATE", "XXXX-XX-XX", None, None
     if name == "decade":
         decade = g["dec"]
         if decade.startswith("'"):
             decade = str(_year(decade, anchor))
         return "DATE", decade[:3], _edge_mod(g.get("edge")), None
+    if name == "spelled_decade":
+        tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].index(g["dec"].lower()) + 2
+        return "DATE", f"19{tens}", _edge_mod(g.get("edge")), None
+    if name == "century":
+        return "DATE", f"{int(g['n']) - 1:02d}", _edge_mod(g.get("edge")), None
+    if name == "the_weekend":
+        if not anchor:
+            return "DATE", "XXXX-WXX-WE", None, None
+        weekend_now = anchor.weekday() >= 5
+        return "DATE", cal.shift(anchor, "weekend", (0 if weekend_now else 1) if direction() > 0 else (0 if weekend_now else -1)), None, None
+    if name == "year_end":
+        if not anchor:
+            return "DATE", "XXXX", "END", None
+        return "DATE", f"{anchor.year - (1 if direction() < 0 else 0):04d}", "END", None
     if name == "fiscal_year":
         return "DATE", f"{_year(g['y'], anchor):04d}", _edge_mod(g.get("edge")), None
     if name == "year":
@@ -454,6 +549,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             shifted = 1
         if year_rel in ("next", "last", "this") and g.get("ord") and anchor:
             return "DATE", f"{anchor.year + shifted:04d}-{'H' if half else 'Q'}{min(ORDINALS[g['ord'].lower()], 2) if half else ORDINALS[g['ord'].lower()]}", None, None
+        if rel == "last" and year_text:
+            return "DATE", f"{int(year_text):04d}-{'H2' if half else 'Q4'}", None, None  # "the last half of 1989"
         if g.get("ord"):
             number = ORDINALS[g["ord"].lower()]
             if half:
@@ -502,6 +599,12 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         unit = g["u"].lower()
         key = _unit_key(unit)
         word = " ".join(g["dir"].lower().split())
+        if word in ("later", "after", "before"):
+            # "three days later", "two weeks after the vote": the duration is the expression, the
+            # word after it a signal; the day it points at is found from the date before it.
+            if amount is None and not re.search(r"few|several|many|some", g["n"], re.IGNORECASE):
+                return None
+            return "DURATION", _duration(amount, g["u"]), _mod(g.get("approx")), (start, len(text[: m.start("dir")].rstrip()))
         sign = 1 if word in ("later", "after", "hence", "from now") else -1
         if not anchor or amount is None or unit in _TIME_UNITS:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", _mod(g.get("approx")), None
@@ -520,7 +623,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         return "DATE", "XXXX-XX-XX", None, None
     if name == "spelled_year":
         year = _spelled_year(g["y"])
-        return ("DATE", f"{year:04d}", None, None) if year is not None else None
+        if year is None:
+            return None
+        season = f"-{cal.SEASONS[g['s'].lower()]}" if g.get("s") else ""
+        return "DATE", f"{year:04d}{season}", None, None
     if name == "year_earlier":
         if not anchor:
             return "DATE", "XXXX", None, None
@@ -572,6 +678,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None  # "three-quarters", a fraction
         if amount is not None and amount > 10000:
             return None
+        if g.get("half") and amount is not None:
+            amount += 0.5  # "a minute and a half"
         approx = " ".join((g.get("approx") or "").lower().split())
         if approx in ("over", "under", "within", "just", "only") and g.get("det"):
             # "over the past three months": a preposition, not a modifier, and outside the extent.
@@ -622,7 +730,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", "PRESENT_REF", None, None
         if word in ("recently", "lately", "previously", "formerly", "the past", "recent", "once", "former", "earlier"):
             return "DATE", "PAST_REF", None, None
-        if word in ("soon", "the future", "future", "later"):
+        if word in ("soon", "the future", "the near future", "the near term", "the short term", "future", "later"):
             return "DATE", "FUTURE_REF", None, None
         return None
     return None
