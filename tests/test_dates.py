@@ -47,6 +47,20 @@ def tag(text, anchor=WED):
     ("Nobody knows the future.", ("the future", "DATE", "FUTURE_REF")),
     ("The deal was signed in nineteen ninety-six.", ("nineteen ninety-six", "DATE", "1996")),
     ("Profits fell a year earlier.", ("a year earlier", "DATE", "2024")),
+    ("Talks broke off at noon Thursday.", ("noon Thursday", "TIME", "2025-07-03T12:00")),
+    ("Bids are due by 5 p.m. EST, July 21.", ("5 p.m. EST, July 21", "TIME", "2025-07-21T17:00")),
+    ("Hearings are set for the week of July 21.", ("the week of July 21", "DATE", "2025-W30")),
+    ("The fair opens each August.", ("each August", "SET", "XXXX-08")),
+    ("The shops closed for Easter.", ("Easter", "DATE", "2025-04-20")),
+    ("Turnout fell on Election Day.", ("Election Day", "DATE", "2024-11-05")),
+    ("Orders recovered in the last half of 2024.", ("the last half of 2024", "DATE", "2024-H2")),
+    ("The 2024 quarter was weak.", ("The 2024 quarter", "DATE", "2024-Q2")),
+    ("The wait lasted a minute and a half.", ("a minute and a half", "DURATION", "PT1M30S")),
+    ("The mill closed in the nineties.", ("the nineties", "DATE", "199")),
+    ("The chapel dates from the 11th century.", ("the 11th century", "DATE", "10")),
+    ("Prices will stay high in the near term.", ("the near term", "DATE", "FUTURE_REF")),
+    ("The fund hopes to close the deal by year-end.", ("year-end", "DATE", "2025")),
+    ("The flood came in the winter of nineteen ninety-four.", ("the winter of nineteen ninety-four", "DATE", "1994-WI")),
 ])
 def test_expression_types(sentence, expected):
     assert expected in tag(sentence)
@@ -66,6 +80,28 @@ def test_tense_decides_the_weekday():
     assert tag("The minister spoke on Wednesday.") == [("Wednesday", "DATE", "2025-07-09")]  # the anchor day itself
     assert tag("They met last Friday.") == [("last Friday", "DATE", "2025-07-04")]
     assert tag("They meet next Monday.") == [("next Monday", "DATE", "2025-07-14")]
+    # A passive takes its tense from its auxiliary; "plans" is a noun unless "to" follows.
+    assert tag("She will be named captain on Friday.") == [("Friday", "DATE", "2025-07-11")]
+    assert tag("On Friday, when he set aside his holiday plans, the talks resumed.") == [("Friday", "DATE", "2025-07-04")]
+    assert tag("The trading is to resume on Friday.") == [("Friday", "DATE", "2025-07-11")]
+    # A deadline lies ahead unless the clause says it has passed.
+    assert tag("The offer was extended until Friday.") == [("Friday", "DATE", "2025-07-11")]
+    assert tag("Until Monday, the police had not named him.") == [("Monday", "DATE", "2025-07-07")]
+    assert tag("Ten states had filed reports by Monday.") == [("Monday", "DATE", "2025-07-07")]
+
+
+def test_clock_time_takes_the_day_of_its_sentence():
+    assert tag("The blast came at 10:35 a.m. (0735 GMT) Friday.")[0] == ("10:35 a.m.", "TIME", "2025-07-04T10:35")
+    assert tag("It was cold on Friday. The bus left at 6 a.m.")[1] == ("6 a.m.", "TIME", "2025-07-09T06:00")
+
+
+def test_the_following_month_after_a_named_month():
+    assert tag("The plant shut in March 2024. The following month, it was sold.")[1] == ("The following month", "DATE", "2024-04")
+
+
+def test_the_weekend_by_tense():
+    assert tag("The police made arrests over the weekend.") == [("the weekend", "DATE", "2025-W27-WE")]
+    assert tag("Traders will sell ahead of the weekend.") == [("the weekend", "DATE", "2025-W28-WE")]
 
 
 def test_year_placement_around_new_year():

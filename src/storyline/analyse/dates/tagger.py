@@ -40,7 +40,7 @@ class Timex:
 
 
 # Tense cues, read outward from the expression: the nearest one in its clause decides.
-_FUTURE_WORDS = frozenset("will wo 'll shall must planning scheduled slated expects expect expected "
+_FUTURE_WORDS = frozenset("will wo 'll shall must planned planning scheduled slated expects expect expected "
                           "intends intend upcoming due gonna soon postponed delayed".split())
 # Words that say "future" only before "to": "plans to meet" (not "vacation plans"), "is to resume".
 _FUTURE_BEFORE_TO = frozenset("plan plans is are".split())
@@ -69,10 +69,11 @@ def direction_at(text: str, start: int, end: int) -> int:
     before = [word.lower() for word in before]
     if before and before[-1] == "since":
         return -1
-    if before and before[-1] == "by":
-        # A deadline ("returned by Jan. 14") unless it is already past ("had filed by Wednesday").
-        return -1 if "had" in before else 1
     after = [word.lower() for word in after]
+    if before and before[-1] in ("by", "until"):
+        # A deadline ("returned by Jan. 14", "extended until Tuesday") unless it is already past
+        # ("had filed by Wednesday", "until Thursday, they had not called him").
+        return -1 if "had" in before or "had" in after else 1
     # Each word with the word after it in the text, nearest first: before the expression, then after it.
     nearest = [*zip(before[::-1], [""] + before[::-1][:-1], before[-2::-1] + [""]),
                *zip(after, after[1:] + [""], [""] + after[:-1])]
@@ -504,8 +505,11 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             if options:
                 past = [d for d in options if d <= anchor]
                 future = [d for d in options if d >= anchor]
-                pick = (future[0] if wanted > 0 and future else past[-1] if wanted < 0 and past
-                        else min(options, key=lambda d: abs((d - anchor).days)))
+                nearest = min(options, key=lambda d: abs((d - anchor).days))
+                if abs((nearest - anchor).days) <= 7:
+                    pick = nearest  # the holiday of this very week, whatever the tense
+                else:
+                    pick = future[0] if wanted > 0 and future else past[-1] if wanted < 0 and past else nearest
                 return "DATE", cal.iso_week(pick) if holiday == "easter week" else pick.isoformat(), None, None
         if year is not None and (day := holiday_date(year)):
             return "DATE", cal.iso_week(day) if holiday == "easter week" else day.isoformat(), None, None
@@ -523,8 +527,12 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
     if name == "the_weekend":
         if not anchor:
             return "DATE", "XXXX-WXX-WE", None, None
-        weekend_now = anchor.weekday() >= 5
-        return "DATE", cal.shift(anchor, "weekend", (0 if weekend_now else 1) if direction() > 0 else (0 if weekend_now else -1)), None, None
+        # ISO weeks end on Sunday: from a weekday the coming weekend is this week's, the last one the week before.
+        if direction() > 0:
+            weeks = 1 if anchor.weekday() == 6 else 0
+        else:
+            weeks = 0 if anchor.weekday() >= 5 else -1
+        return "DATE", cal.shift(anchor, "weekend", weeks), None, None
     if name == "year_end":
         if not anchor:
             return "DATE", "XXXX", "END", None
