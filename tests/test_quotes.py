@@ -135,3 +135,26 @@ def test_a_quote_inside_a_phrase_comes_with_the_phrase(context):
                           ('Danner said, "The quay is safe."', '"The quay is safe."')]:
         (attribution,) = find_attributions(context.nlp(text))
         assert [text[a:b] for a, b in attribution.content] == [content]
+
+
+def test_a_curly_quote_closed_by_a_straight_mark():
+    text = 'Mayor Ilsa Brandt said “the quay will reopen," and left.'
+    assert [text[s:e] for s, e in quote_spans(text)] == ['“the quay will reopen,"']
+
+
+def test_speakers_of_subjectless_and_inverted_cues(context):
+    from storyline.analyse.quotes.find import find_attributions
+
+    cases = [
+        # a participle or infinitive with no subject of its own speaks for the verb above it
+        ('"The ferries will run," Danner said, going on to say that the fares would be "lower than last year."', "Danner"),
+        # "Said X:" opens the sentence with its verb
+        ("Not everyone agreed. Said Brandt: “The quay is not ready for heavy ships.”", "Brandt"),
+        # verbs that report speech when they govern the quote
+        ("The harbour board branded the plan “a danger to every crew.”", "The harbour board"),
+        ("Striking dockers chanted “Fair pay now!” outside the port office.", "Striking dockers"),
+    ]
+    for text, speaker in cases:
+        attributions = [a for a in find_attributions(context.nlp(text)) if a.direct]
+        assert attributions and attributions[-1].source is not None, text
+        assert text[attributions[-1].source[0]:attributions[-1].source[1]] == speaker, text

@@ -23,10 +23,13 @@ SPEECH_VERBS = frozenset(
     "acknowledge admit tweet post stress recall suggest confirm deny urge vow promise predict conclude "
     "testify caution complain concede contend assert maintain emphasize emphasise observe point describe "
     "call believe think agree charge accuse quip joke recount reiterate shout yell tout boast brag lament mourn "
-    "question wonder counter retort disclose reveal allege estimate forecast find learn show".split()
+    "question wonder counter retort disclose reveal allege estimate forecast find learn show "
+    "sing chant scold brand label dub attack criticize criticise blast slam praise hail rule characterize term".split()
 )
-# Verbs that report speech only with a quote or a clause ("find", "show" are too often not speech).
-_CLAUSE_ONLY = frozenset("believe think find learn show call".split())
+# Verbs that report speech only with a quote or a clause they govern ("find", "show" are too often
+# not speech; "branded North Korea an “outlaw nation”" is).
+_CLAUSE_ONLY = frozenset("believe think find learn show call brand label dub attack criticize criticise blast slam praise hail "
+                         "characterize term".split())
 _OPENING = "“«„"
 # "According to Limbaugh, “...”": searched in the text just before the opening mark.
 _ACCORDING = re.compile(r"[Aa]ccording to (?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s*$")
@@ -91,6 +94,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     opened = None
                 elif not spans or spans[-1][1] <= start_of_paragraph:
                     spans.append((start_of_paragraph + lead, position + 1))  # the opening mark is missing
+            elif char == '"' and opened is not None and not any(c in _CLOSING for c in paragraph[index:]):
+                spans.append((opened, position + 1))  # “...": a curly quote closed by a straight mark
+                opened = None
             elif char == '"':
                 if straight_open is None:
                     straight_open = position
@@ -137,6 +143,9 @@ def _source_of(verb) -> tuple[int, int] | None:
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         head = verb.head  # "footage of Hillary Clinton asking, “...”": the noun the participle hangs on
         return head.left_edge.idx if head.left_edge.i >= head.i - 3 else head.idx, head.idx + len(head.text)
+    if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.head.i > verb.i:
+        head = verb.head  # "Said Ellis: “...”", which the parser reads as one name
+        return verb.doc[verb.i + 1].idx, head.idx + len(head.text)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -166,6 +175,18 @@ def _source_of(verb) -> tuple[int, int] | None:
     while left < head.i and "\n" in doc[left : head.i].text:
         left += 1  # a subject does not reach back over a paragraph break
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _outer_source(verb, start: int, end: int) -> tuple[int, int] | None:
+    """The speaker of a verb with no subject of its own ("Sanders said, suggesting ..., “...”",
+    "Sanders said, going on to say that ..."): the subject of the nearest verb above it outside the quote."""
+    for above in verb.ancestors:
+        if above.pos_ not in ("VERB", "AUX") or start <= above.idx < end:
+            continue
+        source = _source_of(above)
+        if source is not None and not (source[0] < end and start < source[1]):
+            return source
+    return None
 
 
 def _joins_word(token) -> bool:
@@ -234,6 +255,8 @@ def find_attributions(doc) -> list[Attribution]:
             source = _source_of(verb)
             if source is not None and source[0] < end and start < source[1]:
                 source = _between(doc, end, verb)  # the parser took the quote for the subject
+            if source is None:
+                source = _outer_source(verb, start, end)
             content = _mixed_clause(doc, verb, start, end) or _phrase_around(doc, verb, source, start, end) or (start, end)
             attribution = Attribution((content,), True, _cue_of(verb), source, _addressee(verb))
             if previous is not None and previous.direct and previous.cue == attribution.cue:
