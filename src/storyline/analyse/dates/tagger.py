@@ -74,7 +74,8 @@ def direction_at(text: str, start: int, end: int) -> int:
         # A deadline ("returned by Jan. 14", "extended until Tuesday") unless it is already past
         # ("had filed by Wednesday", "until Thursday, they had not called him").
         return -1 if "had" in before or "had" in after else 1
-    # Each word with the word after it in the text, nearest first: before the expression, then after it.
+    # Each word as (word, the word after it, the word before it) in text order, nearest first:
+    # the words before the expression, then those after it.
     nearest = [*zip(before[::-1], [""] + before[::-1][:-1], before[-2::-1] + [""]),
                *zip(after, after[1:] + [""], [""] + after[:-1])]
     for word, following, previous in nearest:
