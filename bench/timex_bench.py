@@ -49,7 +49,7 @@ def heideltime_tagger(text: str, dct: str):
 
 
 def row(name: str, score: TimexScore) -> str:
-    return (f"| {name} | {score.documents} | {score.relaxed_f1 * 100:.2f} | {score.strict_f1 * 100:.2f} | "
+    return (f"| {name} | {score.documents} | {score.relaxed.f1 * 100:.2f} | {score.strict.f1 * 100:.2f} | "
             f"{score.type_f1 * 100:.2f} | {score.value_f1 * 100:.2f} | {score.value_accuracy * 100:.2f} | {score.documents_per_second:,.2f} |")
 
 

@@ -706,8 +706,8 @@ def eval_timex(
     for name, documents in parts + [("all", whole)]:
         score = evaluate_timex(documents, tagger)
         table.add_row(name, str(score.documents), str(score.gold), *(f"{v * 100:.2f}" for v in (
-            score.strict_precision, score.strict_recall, score.strict_f1, score.relaxed_precision, score.relaxed_recall,
-            score.relaxed_f1, score.type_accuracy, score.type_f1, score.value_accuracy, score.value_f1)), f"{score.documents_per_second:.0f}")
+            score.strict.precision, score.strict.recall, score.strict.f1, score.relaxed.precision, score.relaxed.recall,
+            score.relaxed.f1, score.type_accuracy, score.type_f1, score.value_accuracy, score.value_f1)), f"{score.documents_per_second:.0f}")
     out.print(table)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.errors import FormatError, InputError
-from storyline.evaluate.measures import f1
+from storyline.evaluate.measures import Counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,28 +51,14 @@ class TimexScore:
     seconds: float
 
     @property
-    def relaxed_precision(self) -> float:
-        return self.relaxed_matches / self.predicted if self.predicted else 0.0
+    def relaxed(self) -> Counts:
+        """Relaxed match (overlap, one-to-one) precision, recall and F1."""
+        return Counts(self.relaxed_matches, self.predicted, self.relaxed_matches, self.gold)
 
     @property
-    def relaxed_recall(self) -> float:
-        return self.relaxed_matches / self.gold if self.gold else 0.0
-
-    @property
-    def relaxed_f1(self) -> float:
-        return f1(self.relaxed_precision, self.relaxed_recall)
-
-    @property
-    def strict_precision(self) -> float:
-        return self.strict_matches / self.predicted if self.predicted else 0.0
-
-    @property
-    def strict_recall(self) -> float:
-        return self.strict_matches / self.gold if self.gold else 0.0
-
-    @property
-    def strict_f1(self) -> float:
-        return f1(self.strict_precision, self.strict_recall)
+    def strict(self) -> Counts:
+        """Strict match (identical extent) precision, recall and F1."""
+        return Counts(self.strict_matches, self.predicted, self.strict_matches, self.gold)
 
     @property
     def type_accuracy(self) -> float:
@@ -84,11 +70,11 @@ class TimexScore:
 
     @property
     def type_f1(self) -> float:
-        return self.type_accuracy * self.relaxed_f1
+        return self.type_accuracy * self.relaxed.f1
 
     @property
     def value_f1(self) -> float:
-        return self.value_accuracy * self.relaxed_f1
+        return self.value_accuracy * self.relaxed.f1
 
     @property
     def documents_per_second(self) -> float:

@@ -227,6 +227,31 @@ def _nearest(anchor: date, month: int, day: int | None) -> int:
     return -1 if (anchor - back) <= (ahead - anchor) * 2 else 1
 
 
+def _month_day(g: dict, anchor: date | None) -> date | None:
+    """The calendar day of a month-and-day match (its ``mon``, ``d`` and optional ``y`` and ``wd``
+    groups): the year given, else the one a weekday fits ("Friday, June 6"), else the nearer one.
+    Needs the year or an anchor."""
+    month = MONTHS[g["mon"].lower().rstrip(".")]
+    day_number = int(re.match(r"\d+", g["d"]).group())
+    if g.get("y"):
+        return cal.safe_date(int(g["y"]), month, day_number)
+    assert anchor is not None
+    if g.get("wd"):
+        weekday = WEEKDAYS[g["wd"].lower().rstrip(".")]
+        fits = [y for y in (anchor.year, anchor.year - 1, anchor.year + 1)
+                if (d := cal.safe_date(y, month, day_number)) and d.weekday() == weekday]
+        if fits:
+            return cal.safe_date(fits[0], month, day_number)
+    return cal.safe_date(cal.month_year(anchor, month, _nearest(anchor, month, day_number), day_number), month, day_number)
+
+
+def _reported_period(anchor: date, unit: str, years: int = 0, year: int | None = None) -> str:
+    """The quarter (or half) a report is about: the last one completed before the anchor, moved by
+    ``years`` or put in ``year`` ("the year-earlier quarter", "the 1988 quarter")."""
+    value = cal.shift(anchor, unit, -1)
+    return f"{(int(value[:4]) + years) if year is None else year:04d}{value[4:]}"
+
+
 def _spelled_year(words: str) -> int | None:
     """The year a year in words names: "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
     parts = re.split(r"[\s-]+", words.lower())
@@ -353,31 +378,15 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         day = cal.safe_date(year, int(g["m"]), int(g["d"]))
         return ("DATE", day.isoformat(), None, None) if day else None
     if name in ("weekday_date", "month_day_year", "day_month_year"):
-        month = MONTHS[g["mon"].lower().rstrip(".")]
-        day_number = int(re.match(r"\d+", g["d"]).group())
-        if g.get("y"):
-            year = int(g["y"])
-        elif anchor and g.get("wd"):
-            # "Friday, June 6": the weekday picks the year, the nearest to the anchor where it fits.
-            weekday = WEEKDAYS[g["wd"].lower().rstrip(".")]
-            fits = [y for y in (anchor.year, anchor.year - 1, anchor.year + 1)
-                    if (d := cal.safe_date(y, month, day_number)) and d.weekday() == weekday]
-            year = fits[0] if fits else cal.month_year(anchor, month, _nearest(anchor, month, day_number), day_number)
-        elif anchor:
-            year = cal.month_year(anchor, month, _nearest(anchor, month, day_number), day_number)
-        else:
-            return "DATE", f"XXXX-{month:02d}-{day_number:02d}", None, None
-        day = cal.safe_date(year, month, day_number)
+        if not anchor and not g.get("y"):
+            return "DATE", f"XXXX-{MONTHS[g['mon'].lower().rstrip('.')]:02d}-{int(re.match(r'[0-9]+', g['d']).group()):02d}", None, None
+        day = _month_day(g, anchor)
+        return ("DATE", day.isoformat(), None, None) if day else None
+    if name in ("clock_date", "week_of"):
+        # "5 p.m. EST, Nov. 9": that day with the clock time; "the week of March 6": the week that day is in.
+        day = _month_day(g, anchor) if anchor or g.get("y") else None
         if day is None:
             return None
-        return "DATE", day.isoformat(), None, None
-    if name in ("clock_date", "week_of"):
-        # "5 p.m. EST, Nov. 9": the day as a dated month and day would be, with the clock time;
-        # "the week of March 6": the week that day is in.
-        day_value = _resolve("month_day_year", m, text, anchor)
-        if day_value is None or not day_value[1][:4].isdigit():
-            return None
-        day = date.fromisoformat(day_value[1])
         if name == "week_of":
             return "DATE", cal.iso_week(day), None, None
         clock = _clock(g)
@@ -389,13 +398,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         # quarter under report (the last one completed), in the year named.
         if not anchor:
             return None
-        quarter = cal.shift(anchor, "quarter", -1)
         if g.get("y"):
-            year = int(g["y"])
-        else:
-            rel = (g.get("rel") or g.get("rel2") or "a").lower()
-            year = int(quarter[:4]) + {"this": 0, "next": 1}.get(rel, -1)
-        return "DATE", f"{year:04d}{quarter[4:]}", None, None
+            return "DATE", _reported_period(anchor, "quarter", year=int(g["y"])), None, None
+        rel = (g.get("rel") or g.get("rel2") or "a").lower()
+        return "DATE", _reported_period(anchor, "quarter", {"this": 0, "next": 1}.get(rel, -1)), None, None
     if name == "month_relative_year":
         if not anchor:
             return None
@@ -579,11 +585,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if rel in ("current", "this"):
             return "DATE", cal.shift(anchor, "half" if half else "quarter", 0), None, None
         # "the quarter", "the latest quarter", "the year-earlier period": the last completed one.
-        value = cal.shift(anchor, "half" if half else "quarter", -1)
-        if shifted:
-            year, part = value.split("-")
-            value = f"{int(year) + shifted:04d}-{part}"
-        return "DATE", value, None, None
+        return "DATE", _reported_period(anchor, "half" if half else "quarter", shifted), None, None
     if name == "the_year":
         if not anchor:
             return "DATE", "XXXX", None, None
@@ -641,8 +643,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", "XXXX", None, None
         around = text[max(0, start - 1200) : end + 60].lower()
         if "quarter" in around or "period" in around:
-            year, part = cal.shift(anchor, "quarter", -1).split("-")
-            return "DATE", f"{int(year) - 1:04d}-{part}", None, None
+            return "DATE", _reported_period(anchor, "quarter", -1), None, None
         return "DATE", f"{anchor.year - 1:04d}", None, None
     if name in ("edge_relative", "relative_unit"):
         unit = g["u"].lower()

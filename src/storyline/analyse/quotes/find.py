@@ -18,18 +18,17 @@ import bisect
 import re
 from dataclasses import dataclass
 
-SPEECH_VERBS = frozenset(
-    "say tell add write state note explain ask reply respond insist warn claim argue declare announce comment report "
-    "acknowledge admit tweet post stress recall suggest confirm deny urge vow promise predict conclude "
-    "testify caution complain concede contend assert maintain emphasize emphasise observe point describe "
-    "call believe think agree charge accuse quip joke recount reiterate shout yell tout boast brag lament mourn "
-    "question wonder counter retort disclose reveal allege estimate forecast find learn show "
-    "sing chant scold brand label dub attack criticize criticise blast slam praise hail rule characterize term".split()
-)
 # Verbs that report speech only with a quote or a clause they govern ("find", "show" are too often
 # not speech; "branded North Korea an “outlaw nation”" is).
 _CLAUSE_ONLY = frozenset("believe think find learn show call brand label dub attack criticize criticise blast slam praise hail "
                          "characterize term".split())
+SPEECH_VERBS = _CLAUSE_ONLY | frozenset(
+    "say tell add write state note explain ask reply respond insist warn claim argue declare announce comment report "
+    "acknowledge admit tweet post stress recall suggest confirm deny urge vow promise predict conclude "
+    "testify caution complain concede contend assert maintain emphasize emphasise observe point describe "
+    "agree charge accuse quip joke recount reiterate shout yell tout boast brag lament mourn "
+    "question wonder counter retort disclose reveal allege estimate forecast sing chant scold rule".split()
+)
 _OPENING = "“«„"
 # "According to Limbaugh, “...”": searched in the text just before the opening mark.
 _ACCORDING = re.compile(r"[Aa]ccording to (?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s*$")
