@@ -548,20 +548,10 @@ def eval_stories(
 
     Example: storyline eval stories ../shared/eval/stories/ecbplus --split dev --shuffles 5
     """
-    from storyline.evaluate.ecbplus import DEV_TOPICS, read_corpus
     from storyline.evaluate.stories import analysed_inputs, evaluate_stories, summarise
 
-    splits = {"dev": ["dev"], "train": ["train"], "both": ["dev", "train"]}
-    if split not in splits:
-        raise typer.BadParameter(f"'{split}' is not dev, train or both", param_hint="--split")
-    try:
-        corpus = read_corpus(directory / "ECB+")
-    except StorylineError as exc:
-        _fail(exc)
-        raise typer.Exit(2) from None
     table = Table("split", "system", "docs", "B3 P", "B3 R", "B3 F1", "pairwise F1", "ARI", "merge rate", "stories", box=None)
-    for name in splits[split]:
-        documents = [d for d in corpus if (d.topic in DEV_TOPICS) == (name == "dev")]
+    for name, documents in _ecbplus_splits(directory, split):
         with Progress(TextColumn(f"analysing {name}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), _RateColumn(),
                       console=err, disable=not err.is_terminal) as progress:
             task = progress.add_task(name, total=len(documents))
@@ -577,6 +567,21 @@ def eval_stories(
     out.print(table)
 
 
+def _ecbplus_splits(directory: Path, split: str):
+    """(split name, its ECB+ documents) for ``--split`` dev, train or both; exits 2 on a bad split or folder."""
+    from storyline.evaluate.ecbplus import DEV_TOPICS, read_corpus
+
+    names = {"dev": ["dev"], "train": ["train"], "both": ["dev", "train"]}.get(split)
+    if names is None:
+        raise typer.BadParameter(f"'{split}' is not dev, train or both", param_hint="--split")
+    try:
+        corpus = read_corpus(directory / "ECB+")
+    except StorylineError as exc:
+        _fail(exc)
+        raise typer.Exit(2) from None
+    return [(name, [d for d in corpus if (d.topic in DEV_TOPICS) == (name == "dev")]) for name in names]
+
+
 @eval_app.command("dossier")
 def eval_dossier(
     directory: Path = typer.Argument(Path("../shared/eval/stories/ecbplus"), help="The ECB+ folder (ECB+/ and ECBplus_coreference_sentences.csv)."),
@@ -589,21 +594,12 @@ def eval_dossier(
     Example: storyline eval dossier ../shared/eval/stories/ecbplus --split dev
     """
     from storyline.evaluate.dossier import BASELINE_JACCARD, evaluate_dossier
-    from storyline.evaluate.ecbplus import DEV_TOPICS, analyse_documents, read_corpus
+    from storyline.evaluate.ecbplus import analyse_documents
     from storyline.evaluate.entities import validated_sentences
 
-    splits = {"dev": ["dev"], "train": ["train"], "both": ["dev", "train"]}
-    if split not in splits:
-        raise typer.BadParameter(f"'{split}' is not dev, train or both", param_hint="--split")
-    try:
-        corpus = read_corpus(directory / "ECB+")
-    except StorylineError as exc:
-        _fail(exc)
-        raise typer.Exit(2) from None
     validated = validated_sentences(directory / "ECBplus_coreference_sentences.csv")
     table = Table("split", "system", "stories", "sentences", "pairs", "precision", "recall", "F1", box=None)
-    for name in splits[split]:
-        documents = [d for d in corpus if (d.topic in DEV_TOPICS) == (name == "dev")]
+    for name, documents in _ecbplus_splits(directory, split):
         result = evaluate_dossier(documents, analyse_documents(documents), validated)
         for system, score in (("storyline", result.storyline), (f"word Jaccard ≥ {BASELINE_JACCARD}", result.baseline)):
             table.add_row(name, system, str(result.stories), str(result.sentences), str(result.pairs),
