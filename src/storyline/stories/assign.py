@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,7 +40,7 @@ def load_engine(store: Store) -> StoryEngine:
     for article, story, group, signature, shingles, vector, published, persons in state["assignments"]:
         weights_of = json.loads(vector)
         documents += bool(weights_of)
-        engine.restore(article, story, group, Signature.from_bytes(signature, shingles), weights_of,
+        engine.restore(article, story, group, Signature.from_bytes(signature, shingles), weights.from_dict(weights_of),
                        date.fromisoformat(published) if published else None, tuple(json.loads(persons or "[]")))
     weights.documents = documents
     return engine
@@ -60,31 +59,28 @@ def assign_stories(store: Store, on_article: Callable[[str, str], None] | None =
     engine = load_engine(store)
     rows: list[tuple] = []
     merges: list[tuple[str, str]] = []
-    for article_id in pending:
-        stored = store.get(article_id)
-        item = story_input(stored.article, dict(stored.analysis))
-        assignment, signature, vector = engine.add(item)
-        rows.append((article_id, assignment.story, assignment.copy_group, assignment.score, signature.to_bytes(),
-                     signature.shingles, json.dumps({k: round(v, 5) for k, v in vector.items()}, ensure_ascii=False),
-                     item.published.isoformat() if item.published else None,
-                     json.dumps([surname for surname, _n in item.persons] if vector else [], ensure_ascii=False)))
-        merges.extend((gone, assignment.story) for gone in assignment.merged)
-        report.assigned += 1
-        report.founded += assignment.score is None
-        report.copies += assignment.copy_group != article_id
-        if on_article:
-            on_article(article_id, assignment.story)
-        if len(rows) >= SAVE_EVERY:
-            merges.extend(engine.second_look())
-            _save(store, engine, rows, merges, report)
-    merges.extend(engine.second_look())
-    _save(store, engine, rows, merges, report)
+    for start in range(0, len(pending), SAVE_EVERY):
+        batch = pending[start:start + SAVE_EVERY]
+        items = [story_input(stored.article, dict(stored.analysis)) for stored in map(store.get, batch)]
+        for item, (assignment, signature, vector) in zip(items, engine.add_many(items)):
+            rows.append((item.id, assignment.story, assignment.copy_group, assignment.score, signature.to_bytes(),
+                         signature.shingles, json.dumps({k: round(v, 5) for k, v in engine.weights.as_dict(vector).items()},
+                                                        ensure_ascii=False),
+                         item.published.isoformat() if item.published else None,
+                         json.dumps([surname for surname, _n in item.persons] if len(vector.features) else [], ensure_ascii=False)))
+            merges.extend((gone, assignment.story) for gone in assignment.merged)
+            report.assigned += 1
+            report.founded += assignment.score is None
+            report.copies += assignment.copy_group != item.id
+            if on_article:
+                on_article(item.id, assignment.story)
+        merges.extend(engine.second_look())
+        _save(store, engine, rows, merges, report)
     return report
 
 
 def _save(store: Store, engine: StoryEngine, rows: list, merges: list, report: StoryReport) -> None:
-    store.save_assignments(rows, dict(engine.weights.added), merges)
+    store.save_assignments(rows, engine.weights.take_added(), merges)
     report.merges.extend(merges)
-    engine.weights.added = Counter()
     rows.clear()
     merges.clear()

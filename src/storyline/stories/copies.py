@@ -14,8 +14,8 @@ its LSH tables three times the memory of :class:`CopyIndex`.
 
 from __future__ import annotations
 
+import functools
 import re
-import zlib
 from array import array
 from dataclasses import dataclass
 
@@ -27,8 +27,10 @@ BANDS, ROWS = 25, 5       # LSH: candidates from one equal band (about even odds
 COPY_CONTAINMENT = 0.8    # share of the smaller article's shingles found in the larger
 COPY_JACCARD = 0.25       # and never two long articles that merely share a few paragraphs
 _MASK32 = np.uint64(0xFFFFFFFF)
-_TOKEN = re.compile(r"\w+|[.!?\n]")  # words, and the marks that end a sentence (a stray break only cuts a window)
-_BREAKS = {".": 0, "!": 0, "?": 0, "\n": 0}
+_WORD, _BREAK = 1, 2      # character classes: a word's character, a mark that ends a sentence
+_BASE = np.uint64(0x100000001B3)                            # of the polynomial word hash
+_BASE_INVERSE = np.uint64(pow(0x100000001B3, -1, 1 << 64))  # the base is odd, so invertible
+_MIX = np.uint64(0x9E3779B97F4A7C15)
 _MULTIPLIER = np.uint64(1_000_003)
 _SEED = 20240611
 
@@ -49,66 +51,97 @@ class Signature:
 
 
 class Signer:
-    """Computes signatures; holds the permutations and a word-hash cache, so make one and reuse it."""
+    """Computes signatures, a batch of texts at a time; holds the permutations, so make one and reuse it.
+
+    The texts of a batch are read as one array of code points: words are runs of word characters
+    (``\\w``), sentences end at ``.``, ``!``, ``?`` or a line break, and a word's hash is a polynomial
+    hash of its code points taken from prefix sums, so that no step loops over words in Python.
+    """
 
     def __init__(self, num_perm: int = NUM_PERM):
         generator = np.random.RandomState(_SEED)
         self.a = (generator.randint(0, 1 << 31, size=num_perm, dtype=np.uint32) << 1) | 1  # odd multipliers
         self.b = generator.randint(0, 1 << 32, size=num_perm, dtype=np.uint64).astype(np.uint32)
-        self._words: dict[str, int] = dict(_BREAKS)
+        self._powers = np.ones(0, dtype=np.uint64)    # _BASE ** i modulo 2**64
+        self._inverse = np.ones(0, dtype=np.uint64)   # _BASE ** -i modulo 2**64
 
     def shingle_hashes(self, text: str) -> np.ndarray:
         """The distinct 32-bit hashes of the text's shingles: five-word windows inside one sentence
         (a shorter sentence is one shingle). Windows never span two sentences, so dropping or moving
         sentences and paragraphs leaves every other shingle intact."""
-        cache = self._words
-        tokens = _TOKEN.findall(text.lower())
-        hashes = list(map(cache.get, tokens))
-        if None in hashes:
-            if len(cache) > 1_000_000:
-                cache.clear()
-                cache.update(_BREAKS)
-            for i, token in enumerate(tokens):
-                if hashes[i] is None:
-                    hashes[i] = cache[token] = zlib.crc32(token.encode("utf-8")) + 1  # 0 marks a break
-        values = np.array(hashes, dtype=np.uint64)
-        breaks = values == 0
-        sentence = np.cumsum(breaks)[~breaks]
-        words = values[~breaks]
-        if not len(words):
-            return np.zeros(0, dtype=np.uint32)
-        starts = np.flatnonzero(np.r_[True, sentence[1:] != sentence[:-1]])
-        lengths = np.diff(np.r_[starts, len(words)])
-        position = np.arange(len(words)) - np.repeat(starts, lengths)
+        hashes, _bounds = self.shingle_sets([text])
+        return hashes
+
+    def shingle_sets(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The shingle hashes of each text, as :meth:`shingle_hashes` gives them, in one array:
+        text ``i``'s are ``hashes[bounds[i]:bounds[i + 1]]``."""
+        lowered = [t.lower() for t in texts]
+        points = np.frombuffer("\n".join(lowered).encode("utf-32-le"), dtype=np.uint32)
+        text_starts = np.cumsum([0] + [len(t) + 1 for t in lowered[:-1]])
+        kind = _char_classes()[np.minimum(points, 0xFFFF)]
+        edges = np.flatnonzero(np.diff(kind == _WORD, prepend=False, append=False))
+        starts, ends = edges[0::2], edges[1::2]
+        if not len(starts):
+            return np.zeros(0, dtype=np.uint32), np.zeros(len(texts) + 1, dtype=np.int64)
+        powers, inverse = self._power_tables(len(points))
+        prefix = np.zeros(len(points) + 1, dtype=np.uint64)
+        np.cumsum(points * powers, out=prefix[1:])
+        words = (prefix[ends] - prefix[starts]) * inverse[starts]
+        text = np.searchsorted(text_starts, starts, side="right") - 1
+        sentence = np.cumsum(kind == _BREAK)[starts]
+        first = np.flatnonzero(np.diff(sentence, prepend=-1))
+        lengths = np.diff(first, append=len(words))
         # Windows of SHINGLE_WORDS words that stay in one sentence.
         count = max(len(words) - SHINGLE_WORDS + 1, 0)
         windows = words[:count].copy()
         for offset in range(1, SHINGLE_WORDS):
             windows = (windows * _MULTIPLIER) ^ words[offset:offset + count]
-        windows = windows[sentence[:count] == sentence[SHINGLE_WORDS - 1:]]
+        inside = sentence[:count] == sentence[SHINGLE_WORDS - 1:]
+        hashes, owners = [windows[inside]], [text[:count][inside]]
         # A sentence shorter than that is one shingle: its words weighted by position.
         short = lengths < SHINGLE_WORDS
-        whole = np.zeros(0, dtype=np.uint64)
         if short.any():
+            position = np.arange(len(words)) - np.repeat(first, lengths)
             weighted = words * (position.astype(np.uint64) * _MULTIPLIER + np.uint64(1))
-            whole = np.add.reduceat(weighted, starts)[short]
-        return _mix32(np.unique(np.concatenate([windows, whole]) & _MASK32).astype(np.uint32))
+            hashes.append(np.add.reduceat(weighted, first)[short])
+            owners.append(text[first[short]])
+        # The high half of a multiplicative hash (its best-mixed bits), tagged with the text's number.
+        mixed = (np.concatenate(hashes) * _MIX) >> np.uint64(32)
+        keys = np.sort(np.concatenate(owners).astype(np.uint64) << np.uint64(32) | mixed)
+        keys = keys[np.diff(keys, prepend=~keys[:1]) != 0]
+        return (keys & _MASK32).astype(np.uint32), np.searchsorted(keys >> np.uint64(32), np.arange(len(texts) + 1))
 
     def sign(self, text: str) -> Signature:
-        hashes = self.shingle_hashes(text)
-        if len(hashes) == 0:
-            return Signature(np.full(len(self.a), 0xFFFFFFFF, dtype=np.uint32), 0)
-        permuted = hashes[:, None] * self.a[None, :] + self.b[None, :]  # wraps modulo 2**32
-        return Signature(permuted.min(axis=0), len(hashes))
+        return self.sign_many([text])[0]
+
+    def sign_many(self, texts: list[str]) -> list[Signature]:
+        """The signature of each text."""
+        hashes, bounds = self.shingle_sets(texts)
+        values = np.full((len(texts), len(self.a)), 0xFFFFFFFF, dtype=np.uint32)
+        for i, (low, high) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist())):
+            if high > low:  # a (shingles x permutations) matrix small enough to stay in cache, its column minima
+                values[i] = (hashes[low:high, None] * self.a + self.b).min(axis=0)  # wraps modulo 2**32
+        sizes = np.diff(bounds).tolist()
+        return [Signature(values[i], sizes[i]) for i in range(len(texts))]
+
+    def _power_tables(self, size: int) -> tuple[np.ndarray, np.ndarray]:
+        """The first ``size`` powers of the word-hash base and of its inverse."""
+        if len(self._powers) < size:
+            length = max(size, 2 * len(self._powers), 1 << 16)
+            self._powers = np.cumprod(np.r_[np.uint64(1), np.full(length - 1, _BASE, dtype=np.uint64)])
+            self._inverse = np.cumprod(np.r_[np.uint64(1), np.full(length - 1, _BASE_INVERSE, dtype=np.uint64)])
+        return self._powers[:size], self._inverse[:size]
 
 
-def _mix32(values: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 32-bit finaliser: spreads the bits so the affine permutations act like random ones."""
-    values = values ^ (values >> np.uint32(16))
-    values = values * np.uint32(0x85EBCA6B)
-    values = values ^ (values >> np.uint32(13))
-    values = values * np.uint32(0xC2B2AE35)
-    return values ^ (values >> np.uint32(16))
+@functools.cache
+def _char_classes() -> np.ndarray:
+    """For each code point of the Basic Multilingual Plane: ``_WORD`` where ``\\w`` matches it,
+    ``_BREAK`` for the marks that end a sentence, 0 otherwise (code points above it count as 0)."""
+    plane = "".join(map(chr, range(0x10000)))
+    kinds = np.zeros(0x10000, dtype=np.uint8)
+    kinds[[m.start() for m in re.finditer(r"\w", plane)]] = _WORD
+    kinds[[ord(c) for c in ".!?\n"]] = _BREAK
+    return kinds
 
 
 def jaccard(a: Signature, b: Signature) -> float:
@@ -158,6 +191,20 @@ class CopyIndex:
         return Signature(self._values[number].copy(), self._shingles[number])
 
     def add(self, key: str, signature: Signature) -> None:
+        self._add(key, signature, _band_keys(signature.values))
+
+    def copies_of(self, signature: Signature) -> list[tuple[float, str]]:
+        """The stored articles this signature copies (or that copy it), best first, as (containment, key)."""
+        return self._find(signature, _band_keys(signature.values))
+
+    def enter(self, key: str, signature: Signature) -> list[tuple[float, str]]:
+        """:meth:`copies_of` the signature, then :meth:`add` it (hashing its bands once)."""
+        bands = _band_keys(signature.values)
+        found = self._find(signature, bands)
+        self._add(key, signature, bands)
+        return found
+
+    def _add(self, key: str, signature: Signature, bands: list[int]) -> None:
         if key in self._number:
             return
         number = len(self._keys)
@@ -170,7 +217,7 @@ class CopyIndex:
         if not signature.shingles:
             return
         table = self._table
-        for band_key in _band_keys(signature.values):
+        for band_key in bands:
             held = table.get(band_key)
             if held is None:
                 table[band_key] = number
@@ -179,13 +226,12 @@ class CopyIndex:
             else:
                 held.append(number)
 
-    def copies_of(self, signature: Signature) -> list[tuple[float, str]]:
-        """The stored articles this signature copies (or that copy it), best first, as (containment, key)."""
+    def _find(self, signature: Signature, bands: list[int]) -> list[tuple[float, str]]:
         if not signature.shingles:
             return []
         candidates: set[int] = set()
         table = self._table
-        for band_key in _band_keys(signature.values):
+        for band_key in bands:
             held = table.get(band_key)
             if held is None:
                 continue

@@ -17,7 +17,6 @@ The thresholds were tuned on ECB+ train topics (``storyline eval stories --split
 
 from __future__ import annotations
 
-import struct
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -26,16 +25,12 @@ from datetime import date
 import numpy as np
 
 from storyline.stories.copies import CopyIndex, Signature, Signer
-from storyline.stories.features import StoryInput, Weights
-
-_FLOAT, _FLOAT_BITS = struct.Struct("<f"), struct.Struct("<I")
+from storyline.stories.features import StoryInput, Vector, Weights
+from storyline.stories.postings import Postings
 
 JOIN_THRESHOLD = 0.25
 MERGE_THRESHOLD = 0.4
-QUERY_FEATURES = 200     # the article features that look up earlier articles (all that a vector keeps)
 NEIGHBOURS = 2           # a story's score is the mean similarity of its (up to) two closest articles
-POSTED_FEATURES = 120   # an article's heaviest features that later articles can find it by
-RECENT = 200             # of a feature's posting list, the latest articles that count (news moves on)
 NEIGHBOUR_FLOOR = 0.05   # similarities below this are not worth grouping by story
 DATE_GRACE_DAYS = 3
 DATE_HALF_LIFE_DAYS = 30
@@ -89,10 +84,11 @@ class _Story:
 
 
 class StoryEngine:
-    """Stories in memory; :meth:`add` assigns one article, :meth:`restore` reloads a stored one.
+    """Stories in memory; :meth:`add_many` assigns a batch of articles in order, :meth:`restore`
+    reloads a stored one.
 
-    Articles' vectors live only in an inverted index (feature -> article numbers and weights), which
-    gives every article's similarity with a new one in one pass over the new article's features.
+    Articles' vectors live only in an inverted index (:class:`.postings.Postings`), which gives
+    every article's similarity with a new one in one pass over the new article's features.
     """
 
     def __init__(self, weights: Weights | None = None, *, join: float = JOIN_THRESHOLD, merge: float = MERGE_THRESHOLD):
@@ -105,43 +101,71 @@ class StoryEngine:
         self.story_of: dict[str, str] = {}
         self.group_of: dict[str, str] = {}
         self.merged_into: dict[str, str] = {}
-        self._features: dict[str, int] = {}
-        self._postings: list[array] = []   # feature number -> packed (article number, weight) entries
-        self._articles: list[str] = []   # article number -> article ID (vectors posted)
+        self._postings = Postings()
+        self._posted = 0                 # articles with their vector posted; the next one's number
         self._story_at = array("i")      # article number -> story number (seq) when posted
         self._live_at = array("i", [0])  # story number -> the number of the story it lives on in
         self._sizes = array("i", [0])    # story number -> articles with a vector
         self._by_number: list[str] = [""]
         self._seq = 0
-        self._founders: list[tuple[StoryInput, dict[str, float]]] = []  # since the last second look
+        self._founders: list[tuple[StoryInput, Vector]] = []  # since the last second look
 
     def __len__(self) -> int:
         return len(self.story_of)
 
-    def add(self, item: StoryInput) -> tuple[Assignment, Signature, dict[str, float]]:
-        """Assign a new article.
+    def add(self, item: StoryInput) -> tuple[Assignment, Signature, Vector]:
+        """Assign one new article (see :meth:`add_many`)."""
+        return self.add_many([item])[0]
+
+    def add_many(self, items: list[StoryInput]) -> list[tuple[Assignment, Signature, Vector]]:
+        """Assign new articles, in order: each one as if added alone after the ones before it.
+
+        The work that does not depend on stories is done for the whole batch at once: signatures,
+        then copies (a copy changes nothing else: syndication counts once in document frequencies
+        too), then the vectors of the others; the stories are then chosen one article at a time.
 
         Returns:
-            The :class:`Assignment`, the article's MinHash signature and its vector (an empty vector
-            for a copy), which the store keeps so that :meth:`restore` can rebuild the engine.
+            For each article, the :class:`Assignment`, its MinHash signature and its vector (empty for
+            a copy or an article assigned before), which the store keeps so that :meth:`restore` can
+            rebuild the engine.
         """
-        if item.id in self.story_of:
-            story = self.story(item.id)
-            return Assignment(item.id, story, self.group_of[item.id], 1.0), self.copies.signature(item.id), {}
-        signature = self.signer.sign(item.text)
-        found = self.copies.copies_of(signature)
-        if found:
-            group = self.group_of[found[0][1]]
-            # A copy of articles in two stories (a long piece that carries a whole wire brief of each)
-            # shows they are one event.
-            stories = list(dict.fromkeys(self.story(key) for _c, key in found))
-            story = stories[0]
-            for other in stories[1:]:
-                story = self._merge(story, other)
-            self._place(item.id, story, group, signature)
-            return Assignment(item.id, story, group, 1.0, tuple(s for s in stories if s != story)), signature, {}
-        self.weights.count(item)
-        vector = self.weights.vector(item)
+        signatures = self.signer.sign_many([item.text for item in items])
+        copied: dict[int, list[str]] = {}
+        seen = set(self.story_of)
+        fresh = []
+        for i, (item, signature) in enumerate(zip(items, signatures)):
+            if item.id in seen:
+                continue
+            seen.add(item.id)
+            found = self.copies.enter(item.id, signature)
+            if found:
+                copied[i] = [key for _containment, key in found]
+            else:
+                fresh.append(i)
+        vectors = dict(zip(fresh, self.weights.vectors([items[i] for i in fresh])))
+        results = []
+        for i, (item, signature) in enumerate(zip(items, signatures)):
+            if i in copied:
+                results.append((self._add_copy(item, copied[i]), signature, _EMPTY))
+            elif i in vectors:
+                results.append((self._add_article(item, vectors[i]), signature, vectors[i]))
+            else:
+                assignment = Assignment(item.id, self.story(item.id), self.group_of[item.id], 1.0)
+                results.append((assignment, self.copies.signature(item.id), _EMPTY))
+        return results
+
+    def _add_copy(self, item: StoryInput, originals: list[str]) -> Assignment:
+        """A copy joins the story and copy group of the article it copies best. A copy of articles in
+        two stories (a long piece that carries a whole wire brief of each) shows they are one event."""
+        group = self.group_of[originals[0]]
+        stories = list(dict.fromkeys(self.story(key) for key in originals))
+        story = stories[0]
+        for other in stories[1:]:
+            story = self._merge(story, other)
+        self.story_of[item.id], self.group_of[item.id] = story, group
+        return Assignment(item.id, story, group, 1.0, tuple(s for s in stories if s != story))
+
+    def _add_article(self, item: StoryInput, vector: Vector) -> Assignment:
         scored = self._score_stories(vector, item)
         merged: tuple[str, ...] = ()
         if not scored or scored[0][0] < self.join:
@@ -156,9 +180,9 @@ class StoryEngine:
         self.stories[story].widen(item.published)
         self.stories[story].persons.update(s for s, _n in item.persons)
         self._grow(story, 1)
-        self._place(item.id, story, item.id, signature)
-        self._post(item.id, vector)
-        return Assignment(item.id, story, item.id, score, merged), signature, vector
+        self.story_of[item.id], self.group_of[item.id] = story, item.id
+        self._post(story, vector)
+        return Assignment(item.id, story, item.id, score, merged)
 
     def second_look(self) -> list[tuple[str, str]]:
         """After a batch: each story of one or two articles that an article of the batch founded is
@@ -181,7 +205,7 @@ class StoryEngine:
         self._founders = []
         return merges
 
-    def restore(self, article: str, story: str, group: str, signature: Signature, vector: dict[str, float],
+    def restore(self, article: str, story: str, group: str, signature: Signature, vector: Vector,
                 published: date | None, persons: tuple[str, ...] = ()) -> None:
         """Reload an article assigned earlier (in the order they were assigned)."""
         story = self._live(story)
@@ -189,10 +213,11 @@ class StoryEngine:
             self._new_story(story)
         self.stories[story].widen(published)
         self.stories[story].persons.update(persons)
-        self._grow(story, bool(vector))
-        self._place(article, story, group, signature)
-        if vector:
-            self._post(article, vector)
+        self._grow(story, bool(len(vector.features)))
+        self.story_of[article], self.group_of[article] = story, group
+        self.copies.add(article, signature)
+        if len(vector.features):
+            self._post(story, vector)
 
     def alias(self, old: str, new: str) -> None:
         """Record a merge made earlier: ``old`` lives on in ``new`` (call before :meth:`restore`)."""
@@ -202,15 +227,15 @@ class StoryEngine:
         """The current story of an assigned article (following merges)."""
         return self._live(self.story_of[article])
 
-    def _score_stories(self, vector: dict[str, float], item: StoryInput) -> list[tuple[float, str]]:
+    def _score_stories(self, vector: Vector, item: StoryInput) -> list[tuple[float, str]]:
         """Stories that reach the join threshold, best first, as (score, story ID)."""
-        numbers, similarities = self._similarities(vector)
+        numbers, similarities = self._postings.similarities(vector, NEIGHBOUR_FLOOR)
         if not len(numbers):
             return []
         stories = np.frombuffer(self._live_at, dtype=np.int32)[np.frombuffer(self._story_at, dtype=np.int32)[numbers]]
         order = np.lexsort((-similarities, stories))
         stories, similarities = stories[order], similarities[order]
-        first = np.flatnonzero(np.r_[True, stories[1:] != stories[:-1]])
+        first = np.flatnonzero(np.diff(stories, prepend=-1))
         after = np.minimum(first + 1, len(stories) - 1)
         second = np.where((after > first) & (stories[after] == stories[first]), similarities[after], 0.0)
         sizes = np.frombuffer(self._sizes, dtype=np.int32)[stories[first]]
@@ -224,28 +249,6 @@ class StoryEngine:
             scored.append((score, candidate.id))
         return sorted(scored, key=lambda x: (-x[0], self.stories[x[1]].seq))
 
-    def _similarities(self, vector: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
-        """Dot products of ``vector`` with the posted articles that share a feature with it, for
-        those reaching ``NEIGHBOUR_FLOOR``: (article numbers, similarities). Of a feature's posting
-        list only the latest ``RECENT`` articles count, so the cost stays flat as the archive grows."""
-        numbers_parts, query = [], []
-        postings, features = self._postings, self._features
-        for key, weight in vector.items():
-            fid = features.get(key)
-            if fid is None:
-                continue
-            entries = postings[fid]
-            numbers_parts.append(np.frombuffer(entries, dtype=np.int64)[max(0, len(entries) - RECENT):])
-            query.append(weight)
-        if not numbers_parts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        lengths = [len(part) for part in numbers_parts]
-        entries = np.concatenate(numbers_parts)
-        weights = (entries & 0xFFFFFFFF).astype(np.uint32).view(np.float32) * np.repeat(np.array(query, dtype=np.float32), lengths)
-        sums = np.bincount(entries >> 32, weights=weights)
-        near = np.flatnonzero(sums >= NEIGHBOUR_FLOOR)
-        return near, sums[near]
-
     def _merge(self, a: str, b: str) -> str:
         a, b = self._live(a), self._live(b)
         if a == b:
@@ -254,10 +257,8 @@ class StoryEngine:
         removed = self.stories.pop(gone)
         self.stories[keep].persons.update(removed.persons)
         self._grow(keep, removed.size)
-        kept_number, gone_number = self.stories[keep].seq, removed.seq
-        for number, live in enumerate(self._live_at):
-            if live == gone_number:
-                self._live_at[number] = kept_number
+        live = np.frombuffer(self._live_at, dtype=np.int32)
+        live[live == removed.seq] = self.stories[keep].seq
         self.stories[keep].widen(removed.first)
         self.stories[keep].widen(removed.last)
         self.merged_into[gone] = keep
@@ -279,26 +280,16 @@ class StoryEngine:
         self._by_number.append(story)
         return story
 
-    def _place(self, article: str, story: str, group: str, signature: Signature) -> None:
-        self.story_of[article] = story
-        self.group_of[article] = group
-        self.copies.add(article, signature)
-
     def _grow(self, story: str, articles: int) -> None:
         entry = self.stories[story]
         entry.size += articles
         self._sizes[entry.seq] = entry.size
 
-    def _post(self, article: str, vector: dict[str, float]) -> None:
-        number = len(self._articles)
-        self._articles.append(article)
-        self._story_at.append(self.stories[self.story(article)].seq)
-        features, postings = self._features, self._postings
-        posted = vector if len(vector) <= POSTED_FEATURES else dict(sorted(vector.items(), key=lambda kv: -kv[1])[:POSTED_FEATURES])
-        for key, weight in posted.items():
-            fid = features.get(key)
-            if fid is None:
-                fid = features[key] = len(features)
-                postings.append(array("q"))
-            # One 64-bit entry per posting: the article number above, the float32 weight's bits below.
-            postings[fid].append(number << 32 | _FLOAT_BITS.unpack(_FLOAT.pack(weight))[0])
+    def _post(self, story: str, vector: Vector) -> None:
+        """Index the vector of the next article, placed in ``story``."""
+        self._story_at.append(self.stories[story].seq)
+        self._postings.add(self._posted, vector)
+        self._posted += 1
+
+
+_EMPTY = Vector(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))

@@ -18,12 +18,15 @@ others; static embeddings (wordllama) did not, and are not used.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.records import Article
@@ -86,68 +89,144 @@ def story_input(article: Article, analysis: dict[str, object]) -> StoryInput:
     )
 
 
+class Vector(NamedTuple):
+    """An article's weighted features: feature numbers (``term number * 4 + view``) and weights."""
+
+    features: np.ndarray   # int64
+    weights: np.ndarray    # float32
+
+
 class Weights:
-    """Document frequencies of terms over the articles seen, and the IDF they give."""
+    """Document frequencies of terms over the articles seen, the IDF they give, and the vectors.
+
+    Terms are numbered as they are first seen; frequencies live in an array by term number, so a
+    batch of articles is weighed in a few array operations rather than a dictionary lookup per word.
+    """
 
     def __init__(self, frequencies: dict[str, int] | None = None, documents: int = 0):
-        self.df: Counter = Counter(frequencies or {})
         self.documents = documents
-        self.added: Counter = Counter()   # counts since the last save
-        self._prior: dict[str, float] = {}
+        self._number: dict[str, int] = {}
+        self._terms: list[str] = []
+        self._df = np.zeros(1024, dtype=np.int64)
+        self._saved = np.zeros(1024, dtype=np.int64)   # the frequencies at the last save
+        self._prior = np.zeros(1024, dtype=np.float64)  # PRIOR_DOCUMENTS articles' worth of each term's share in English
+        self._priced = 0                                 # terms whose prior is filled in
+        if frequencies:
+            numbers = self.numbers(list(frequencies))
+            self._df[numbers] = list(frequencies.values())
+            self._saved[numbers] = self._df[numbers]
 
-    def count(self, item: StoryInput) -> None:
-        """Count an article's distinct terms into the document frequencies."""
-        distinct = set(item.terms)
-        self.df.update(distinct)
-        self.added.update(distinct)
-        self.documents += 1
+    def df(self, term: str) -> int:
+        number = self._number.get(term)
+        return 0 if number is None else int(self._df[number])
 
-    def idf(self, term: str) -> float:
-        return self.idfs((term,))[term]
+    def take_added(self) -> dict[str, int]:
+        """How many more articles use each term since the last call (what a save adds to the store)."""
+        size = len(self._terms)
+        added = np.flatnonzero(self._df[:size] != self._saved[:size])
+        counts = (self._df[added] - self._saved[added]).tolist()
+        self._saved[:size] = self._df[:size]
+        return {self._terms[n]: c for n, c in zip(added.tolist(), counts)}
 
-    def idfs(self, terms) -> dict[str, float]:
-        """The IDF of each term: its document frequency, smoothed by ``PRIOR_DOCUMENTS`` articles'
-        worth of its share in English."""
-        prior, df, log = self._prior, self.df, math.log
-        total = self.documents + PRIOR_DOCUMENTS + 1
-        out = {}
-        for term in terms:
-            share = prior.get(term)
-            if share is None:
-                share = prior[term] = _english_share(term)
-            out[term] = log(total / (df.get(term, 0) + PRIOR_DOCUMENTS * share + 0.5))
-        return out
+    def numbers(self, terms: list[str]) -> np.ndarray:
+        """The term number of each term, numbering new ones."""
+        number = self._number
+        known = len(number)
+        found = [number.setdefault(term, len(number)) for term in terms]
+        if len(number) > known:
+            self._terms.extend(reversed(list(itertools.islice(reversed(number), len(number) - known))))
+            self._grow()
+        return np.array(found, dtype=np.int64)
 
-    def vector(self, item: StoryInput) -> dict[str, float]:
-        """The article's four views, each TF-IDF weighted and normalised, scaled to one half each
-        (so the full vector has norm 1 when all four are present), keeping the heaviest features."""
-        counts = Counter(item.terms)
-        idf = self.idfs(counts.keys() | set(item.names) | set(item.lead))
-        log = math.log
-        views = (
-            ("a:", {w: (1 + log(c)) * idf[w] for w, c in counts.items()}),
-            ("n:", {w: (1 + log(c)) * idf[w] for w, c in Counter(item.names).items()}),
-            ("l:", {w: (1 + log(c)) * idf[w] for w, c in Counter(item.lead).items()}),
-            ("#:", dict.fromkeys(item.numbers, 1.0)),
-        )
-        vector = {}
-        scale = 1 / math.sqrt(len(VIEWS))
-        for prefix, weights in views:
-            norm = math.sqrt(sum(w * w for w in weights.values()))
-            if norm:
-                factor = scale / norm
-                for key, w in weights.items():
-                    vector[prefix + key] = w * factor
-        if len(vector) > VECTOR_SIZE:
-            vector = dict(sorted(vector.items(), key=lambda kv: -kv[1])[:VECTOR_SIZE])
-        return vector
+    def vectors(self, items: list[StoryInput]) -> list[Vector]:
+        """Count each article's distinct terms into the document frequencies, in order, and give its
+        vector: the four views, each TF-IDF weighted (with the frequencies as they stood once the
+        article was counted) and normalised, scaled to one half each (so a vector with all four has
+        norm 1), keeping the ``VECTOR_SIZE`` heaviest features."""
+        if not items:
+            return []
+        batch = len(items)
+        views, articles, numbers = [], [], []
+        for view, words in enumerate(("terms", "names", "lead", "numbers")):
+            lists = [getattr(item, words) for item in items]
+            flat = [w for words_of in lists for w in words_of]
+            numbers.append(self.numbers(flat))
+            articles.append(np.repeat(np.arange(batch), [len(x) for x in lists]))
+            views.append(np.full(len(flat), view))
+        numbers, articles, views = np.concatenate(numbers), np.concatenate(articles), np.concatenate(views)
+        # (article, view, term) once each, with its count in the article.
+        keys, counts = np.unique((articles * len(VIEWS) + views) * len(self._terms) + numbers, return_counts=True)
+        term, group = keys % len(self._terms), keys // len(self._terms)
+        article, view = group // len(VIEWS), group % len(VIEWS)
+        # Frequencies as each article sees them: the stored ones plus the articles of the batch up to it.
+        counted = np.sort(term[view == 0] * batch + article[view == 0])
+        seen = np.searchsorted(counted, term * batch + article, side="right") - np.searchsorted(counted, term * batch)
+        documents = self.documents + 1 + article
+        idf = np.log((documents + PRIOR_DOCUMENTS + 1) / (self._df[term] + seen + self._prior[term] + 0.5))
+        weight = np.where(view == 3, 1.0, (1 + np.log(counts)) * idf)
+        # Each view normalised to norm 1/2.
+        norms = np.sqrt(np.bincount(group, weights=weight * weight, minlength=batch * len(VIEWS)))
+        norms[norms == 0] = 1.0
+        weight = weight / norms[group] / math.sqrt(len(VIEWS))
+        # The heaviest features of each article, heaviest first.
+        order = np.lexsort((-weight, article))
+        article = article[order]
+        starts = np.searchsorted(article, np.arange(batch + 1))
+        rank = np.arange(len(article)) - starts[article]
+        keep = order[rank < VECTOR_SIZE]
+        features, weight = term[keep] * len(VIEWS) + view[keep], weight[keep].astype(np.float32)
+        bounds = np.searchsorted(article[rank < VECTOR_SIZE], np.arange(batch + 1))
+        counted_terms = np.unique(term[view == 0], return_counts=True)
+        self._df[counted_terms[0]] += counted_terms[1]
+        self.documents += batch
+        return [Vector(features[a:b], weight[a:b]) for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist())]
+
+    def vector(self, item: StoryInput) -> Vector:
+        """The vector of one article (counting it, as :meth:`vectors` does)."""
+        return self.vectors([item])[0]
+
+    def as_dict(self, vector: Vector) -> dict[str, float]:
+        """The vector keyed by view and term (``"a:ferry"``), as the store keeps it."""
+        terms = self._terms
+        return {f"{VIEWS[f % 4]}:{terms[f // 4]}": w for f, w in zip(vector.features.tolist(), vector.weights.tolist())}
+
+    def from_dict(self, weights: dict[str, float]) -> Vector:
+        """The :class:`Vector` of a vector kept by the store (numbering terms it has not seen)."""
+        keys = [k.split(":", 1) for k in weights]
+        numbers = self.numbers([term for _view, term in keys])
+        views = np.array([VIEWS.index(view) for view, _term in keys], dtype=np.int64)
+        return Vector(numbers * len(VIEWS) + views, np.array(list(weights.values()), dtype=np.float32))
+
+    def _grow(self) -> None:
+        """Room for every numbered term, and the English prior of the new ones."""
+        size = len(self._terms)
+        if size > len(self._df):
+            capacity = max(size, 2 * len(self._df))
+            for name in ("_df", "_saved", "_prior"):
+                old = getattr(self, name)
+                grown = np.zeros(capacity, dtype=old.dtype)
+                grown[: len(old)] = old
+                setattr(self, name, grown)
+        self._prior[self._priced:size] = [PRIOR_DOCUMENTS * _english_share(t) for t in self._terms[self._priced:size]]
+        self._priced = size
 
 
-@functools.lru_cache(maxsize=1 << 20)
 def _english_share(term: str) -> float:
     """Roughly the share of news articles that use a word, from its frequency in English."""
-    from wordfreq import word_frequency
-
     if term.isdigit():
         return 0.05
-    return min(1.0, word_frequency(term, "en") * _WORDS_PER_ARTICLE)
+    frequency = _english_frequencies().get(term)
+    if frequency is None:
+        # Not a word of the list: a plain ASCII word (a new name, most often) is unknown, anything
+        # else goes through wordfreq's tokenizer ("long-term" is as rare as its rarer half).
+        from wordfreq import word_frequency
+
+        frequency = 0.0 if term.isascii() and term.isalpha() else word_frequency(term, "en")
+    return min(1.0, frequency * _WORDS_PER_ARTICLE)
+
+
+@functools.cache
+def _english_frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en")
