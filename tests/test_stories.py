@@ -258,3 +258,24 @@ def test_html_dossier_escapes_article_markup(tmp_path):
     assert "script" not in parsed.tags and "img" not in parsed.tags and not parsed.handlers
     assert "&lt;script&gt;" in page and "onerror=alert(1)&gt;" in page
     assert "Content-Security-Policy" in page and "Captain Ilse Varga" in page
+
+
+def test_signatures_of_an_earlier_shingle_hashing_are_made_again(tmp_path):
+    import sqlite3
+
+    from storyline.stories.copies import SCHEME
+
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    _write(first, "ferry", "Ferry Marisol burns off Port Alva", "Alva Gazette", FERRY, "2024-03-05")
+    _write(second, "ferry-copy", "Marisol fire: what we know", "Aggregator Now", FERRY.rsplit(". ", 1)[0] + ".", "2024-03-06")
+    db = str(tmp_path / "s.db")
+    assert run_cli("ingest", str(first), "--db", db).returncode == 0
+    with sqlite3.connect(db) as connection:  # as a store written before the current hashing left it
+        connection.execute("UPDATE story_articles SET scheme = 1, signature = zeroblob(512)")
+    result = run_cli("ingest", str(second), "--db", db)
+    assert result.returncode == 0 and b"1 copies" in result.stderr  # the old article's copy is still found
+    with sqlite3.connect(db) as connection:
+        assert {s for (s,) in connection.execute("SELECT DISTINCT scheme FROM story_articles")} == {SCHEME}
+        assert connection.execute("SELECT COUNT(*) FROM story_articles WHERE signature = zeroblob(512)").fetchone()[0] == 0

@@ -98,6 +98,10 @@ class Store(abc.ABC):
         """Keep a batch of story assignments with the term counts and merges they made."""
 
     @abc.abstractmethod
+    def save_signatures(self, rows: list[tuple[str, bytes, int, int]]) -> None:
+        """Replace articles' signatures: (article, signature, shingles, scheme)."""
+
+    @abc.abstractmethod
     def stories(self, *, limit: int | None = None) -> list[dict]:
         """Stories of current articles, newest first, each with its articles earliest first."""
 

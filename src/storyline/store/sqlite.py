@@ -119,6 +119,9 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE story_articles ADD COLUMN persons TEXT;  -- JSON list of the surnames it names (the person check)
     """,
+    """
+    ALTER TABLE story_articles ADD COLUMN scheme INTEGER NOT NULL DEFAULT 1;  -- the shingle hashing that made the signature
+    """,
 )
 
 _CURRENT = "EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id AND s.latest = 1)"
@@ -367,7 +370,7 @@ class SQLiteStore(Store):
             "terms": dict(self.db.execute("SELECT term, df FROM story_terms")),
             "merges": self.db.execute("SELECT id, merged_into FROM stories WHERE merged_into IS NOT NULL").fetchall(),
             "assignments": self.db.execute(
-                "SELECT article_id, story_id, copy_group, signature, shingles, vector, published, persons"
+                "SELECT article_id, story_id, copy_group, signature, shingles, scheme, vector, published, persons"
                 " FROM story_articles ORDER BY seq"),
         }
 
@@ -375,8 +378,8 @@ class SQLiteStore(Store):
         """Keep a batch of story assignments, all or nothing.
 
         Args:
-            rows: (article, story, copy group, score, signature, shingles, vector JSON, published,
-                persons JSON) in order.
+            rows: (article, story, copy group, score, signature, shingles, scheme, vector JSON,
+                published, persons JSON) in order.
             terms: how many more articles use each term.
             merges: (story, the story it merged into).
         """
@@ -385,12 +388,18 @@ class SQLiteStore(Store):
             seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM story_articles").fetchone()[0]
             self.db.executemany("INSERT OR IGNORE INTO stories (id, created_at) VALUES (?, ?)", [(r[1], now) for r in rows])
             self.db.executemany(
-                "INSERT INTO story_articles (article_id, seq, story_id, copy_group, score, signature, shingles, vector, published,"
-                " persons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO story_articles (article_id, seq, story_id, copy_group, score, signature, shingles, scheme, vector,"
+                " published, persons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(r[0], seq + i + 1, *r[1:]) for i, r in enumerate(rows)])
             self.db.executemany("INSERT INTO story_terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
                                 list(terms.items()))
             self.db.executemany("UPDATE stories SET merged_into = ? WHERE id = ?", [(into, story) for story, into in merges])
+
+    def save_signatures(self, rows: list[tuple[str, bytes, int, int]]) -> None:
+        """Replace articles' signatures: (article, signature, shingles, scheme)."""
+        with self._transaction():
+            self.db.executemany("UPDATE story_articles SET signature = ?, shingles = ?, scheme = ? WHERE article_id = ?",
+                                [(signature, shingles, scheme, article) for article, signature, shingles, scheme in rows])
 
     def stories(self, *, limit: int | None = None) -> list[dict]:
         """Every story of current articles, newest first: its articles' IDs in order (earliest first),

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from storyline.stories.copies import Signature
+from storyline.stories.copies import SCHEME, Signature
 from storyline.stories.engine import StoryEngine
 from storyline.stories.features import Weights, story_input
 from storyline.store.base import Store
@@ -30,19 +30,27 @@ class StoryReport:
 
 
 def load_engine(store: Store) -> StoryEngine:
-    """The engine as the store's assignments left it."""
+    """The engine as the store's assignments left it. Signatures made by an earlier shingle hashing
+    are made again from the articles' texts (and kept), so old and new articles still find their copies."""
     state = store.story_state()
     weights = Weights(state["terms"])
     engine = StoryEngine(weights)
     for old, into in state["merges"]:
         engine.alias(old, into)
-    documents = 0
-    for article, story, group, signature, shingles, vector, published, persons in state["assignments"]:
+    documents, resigned = 0, []
+    for article, story, group, signature, shingles, scheme, vector, published, persons in state["assignments"]:
+        if scheme == SCHEME:
+            signature = Signature.from_bytes(signature, shingles)
+        else:
+            signature = engine.signer.sign(store.get(article).article.text)
+            resigned.append((article, signature.to_bytes(), signature.shingles, SCHEME))
         weights_of = json.loads(vector)
         documents += bool(weights_of)
-        engine.restore(article, story, group, Signature.from_bytes(signature, shingles), weights.from_dict(weights_of),
+        engine.restore(article, story, group, signature, weights.from_dict(weights_of),
                        date.fromisoformat(published) if published else None, tuple(json.loads(persons or "[]")))
     weights.documents = documents
+    if resigned:
+        store.save_signatures(resigned)
     return engine
 
 
@@ -63,11 +71,11 @@ def assign_stories(store: Store, on_article: Callable[[str, str], None] | None =
         batch = pending[start:start + SAVE_EVERY]
         items = [story_input(stored.article, dict(stored.analysis)) for stored in map(store.get, batch)]
         for item, (assignment, signature, vector) in zip(items, engine.add_many(items)):
+            weights = {k: round(v, 5) for k, v in engine.weights.as_dict(vector).items()}
+            persons = [surname for surname, _n in item.persons] if weights else []
             rows.append((item.id, assignment.story, assignment.copy_group, assignment.score, signature.to_bytes(),
-                         signature.shingles, json.dumps({k: round(v, 5) for k, v in engine.weights.as_dict(vector).items()},
-                                                        ensure_ascii=False),
-                         item.published.isoformat() if item.published else None,
-                         json.dumps([surname for surname, _n in item.persons] if len(vector.features) else [], ensure_ascii=False)))
+                         signature.shingles, SCHEME, json.dumps(weights, ensure_ascii=False),
+                         item.published.isoformat() if item.published else None, json.dumps(persons, ensure_ascii=False)))
             merges.extend((gone, assignment.story) for gone in assignment.merged)
             report.assigned += 1
             report.founded += assignment.score is None

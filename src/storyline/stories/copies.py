@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+SCHEME = 2                # the shingle hashing signatures are made with (1: a CRC32 per word, before 2026-11)
 NUM_PERM = 128
 SHINGLE_WORDS = 5
 BANDS, ROWS = 25, 5       # LSH: candidates from one equal band (about even odds at Jaccard 0.5)
