@@ -105,7 +105,6 @@ class StoryEngine:
         self._posted = 0                 # articles with their vector posted; the next one's number
         self._story_at = array("i")      # article number -> story number (seq) when posted
         self._live_at = array("i", [0])  # story number -> the number of the story it lives on in
-        self._sizes = array("i", [0])    # story number -> articles with a vector
         self._by_number: list[str] = [""]
         self._seq = 0
         self._founders: list[tuple[StoryInput, Vector]] = []  # since the last second look
@@ -143,6 +142,8 @@ class StoryEngine:
             else:
                 fresh.append(i)
         vectors = dict(zip(fresh, self.weights.vectors([items[i] for i in fresh])))
+        if vectors:
+            self._postings.reserve(np.concatenate([vector.features for vector in vectors.values()]))
         results = []
         for i, (item, signature) in enumerate(zip(items, signatures)):
             if i in copied:
@@ -230,20 +231,14 @@ class StoryEngine:
     def _score_stories(self, vector: Vector, item: StoryInput) -> list[tuple[float, str]]:
         """Stories that reach the join threshold, best first, as (score, story ID)."""
         numbers, similarities = self._postings.similarities(vector, NEIGHBOUR_FLOOR)
-        if not len(numbers):
-            return []
         stories = np.frombuffer(self._live_at, dtype=np.int32)[np.frombuffer(self._story_at, dtype=np.int32)[numbers]]
-        order = np.lexsort((-similarities, stories))
-        stories, similarities = stories[order], similarities[order]
-        first = np.flatnonzero(np.diff(stories, prepend=-1))
-        after = np.minimum(first + 1, len(stories) - 1)
-        second = np.where((after > first) & (stories[after] == stories[first]), similarities[after], 0.0)
-        sizes = np.frombuffer(self._sizes, dtype=np.int32)[stories[first]]
-        scores = (similarities[first] + second) / np.clip(sizes, 1, NEIGHBOURS)
+        # A story's score is at most its closest article's similarity: only stories with one that
+        # close can reach the threshold (most articles have none or a few).
         scored = []
-        for index in np.flatnonzero(scores >= min(self.join, self.merge)).tolist():
-            candidate = self.stories[self._by_number[int(stories[first[index]])]]
-            score = float(scores[index]) * candidate.discount(item.published)
+        for number in np.unique(stories[similarities >= min(self.join, self.merge)]).tolist():
+            closest = np.sort(similarities[stories == number])[-NEIGHBOURS:]
+            candidate = self.stories[self._by_number[number]]
+            score = float(closest.sum()) / min(max(candidate.size, 1), NEIGHBOURS) * candidate.discount(item.published)
             if score < self.join or candidate.conflicts(item):
                 continue
             scored.append((score, candidate.id))
@@ -276,14 +271,11 @@ class StoryEngine:
         self._seq += 1
         self.stories[story] = _Story(story, self._seq)
         self._live_at.append(self._seq)
-        self._sizes.append(0)
         self._by_number.append(story)
         return story
 
     def _grow(self, story: str, articles: int) -> None:
-        entry = self.stories[story]
-        entry.size += articles
-        self._sizes[entry.seq] = entry.size
+        self.stories[story].size += articles
 
     def _post(self, story: str, vector: Vector) -> None:
         """Index the vector of the next article, placed in ``story``."""

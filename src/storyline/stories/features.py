@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -132,8 +133,10 @@ class Weights:
         """The term number of each term, numbering new ones."""
         number = self._number
         known = len(number)
-        found = [number.setdefault(term, len(number)) for term in terms]
-        if len(number) > known:
+        found = list(map(number.get, terms))
+        if None in found:
+            for i in itertools.compress(itertools.count(), map(operator.is_, found, itertools.repeat(None))):
+                found[i] = number.setdefault(terms[i], len(number))
             self._terms.extend(reversed(list(itertools.islice(reversed(number), len(number) - known))))
             self._grow()
         return np.array(found, dtype=np.int64)
@@ -146,16 +149,11 @@ class Weights:
         if not items:
             return []
         batch = len(items)
-        views, articles, numbers = [], [], []
-        for view, words in enumerate(("terms", "names", "lead", "numbers")):
-            lists = [getattr(item, words) for item in items]
-            flat = [w for words_of in lists for w in words_of]
-            numbers.append(self.numbers(flat))
-            articles.append(np.repeat(np.arange(batch), [len(x) for x in lists]))
-            views.append(np.full(len(flat), view))
-        numbers, articles, views = np.concatenate(numbers), np.concatenate(articles), np.concatenate(views)
+        lists = [words for item in items for words in (item.terms, item.names, item.lead, item.numbers)]
+        numbers = self.numbers([w for words in lists for w in words])
+        groups = np.repeat(np.arange(len(lists)), [len(words) for words in lists])  # article * 4 + view
         # (article, view, term) once each, with its count in the article.
-        keys, counts = np.unique((articles * len(VIEWS) + views) * len(self._terms) + numbers, return_counts=True)
+        keys, counts = np.unique(groups * len(self._terms) + numbers, return_counts=True)
         term, group = keys % len(self._terms), keys // len(self._terms)
         article, view = group // len(VIEWS), group % len(VIEWS)
         # Frequencies as each article sees them: the stored ones plus the articles of the batch up to it.
@@ -169,7 +167,7 @@ class Weights:
         norms[norms == 0] = 1.0
         weight = weight / norms[group] / math.sqrt(len(VIEWS))
         # The heaviest features of each article, heaviest first.
-        order = np.lexsort((-weight, article))
+        order = np.argsort(2 * article - weight, kind="stable")  # by article, heaviest first (a weight is at most 1/2)
         article = article[order]
         starts = np.searchsorted(article, np.arange(batch + 1))
         rank = np.arange(len(article)) - starts[article]

@@ -37,12 +37,24 @@ class Postings:
         size, count = self._size[features], self._count[features]
         full = (count >= size) & (size < RECENT)
         if full.any():
-            self._widen(features[full])
+            self._widen(features[full], size[full] + 1)
             size = self._size[features]
         slots = self._start[features] + count % size
         self._article[slots] = article
         self._weight[slots] = weights
         self._count[features] = count + 1
+
+    def reserve(self, features: np.ndarray) -> None:
+        """Widen at once the runs that posting these features (those of a batch's vectors, one
+        feature once per vector) will fill, so that :meth:`add` only writes."""
+        if not len(features):
+            return
+        self._room_for_features(int(features.max()) + 1)
+        features, added = np.unique(features, return_counts=True)
+        needed = np.minimum(self._count[features] + added, RECENT)
+        short = self._size[features] < needed
+        if short.any():
+            self._widen(features[short], needed[short])
 
     def similarities(self, vector: Vector, floor: float) -> tuple[np.ndarray, np.ndarray]:
         """Dot products of ``vector`` with the posted articles that share a feature with it, for those
@@ -66,13 +78,17 @@ class Postings:
                 old = getattr(self, name)
                 setattr(self, name, np.concatenate([old, np.zeros(grown - len(old), dtype=old.dtype)]))
 
-    def _widen(self, features: np.ndarray) -> None:
-        """Give full runs (not yet at ``RECENT``) twice the slots at the end of the arrays."""
+    def _widen(self, features: np.ndarray, needed: np.ndarray) -> None:
+        """Give runs (not yet at ``RECENT``) room for ``needed`` entries at the end of the arrays,
+        doubling their size as often as that takes."""
         size = self._size[features]
-        widened = np.minimum(np.maximum(2 * size, _FIRST_RUN), RECENT)
+        widened = np.maximum(size, _FIRST_RUN)
+        while (short := widened < needed).any():
+            widened[short] *= 2
+        widened = np.minimum(widened, RECENT)
         self._room_for_slots(int(widened.sum()))
         start = self._used + np.cumsum(widened) - widened
-        # A run widens when it fills, before it wraps: its entries are in order from its first slot.
+        # A run shorter than RECENT has never wrapped: its entries are in order from its first slot.
         old, new = _runs(self._start[features], size), _runs(start, size)
         self._article[new] = self._article[old]
         self._weight[new] = self._weight[old]
