@@ -157,8 +157,14 @@ class Weights:
         term, group = keys % len(self._terms), keys // len(self._terms)
         article, view = group // len(VIEWS), group % len(VIEWS)
         # Frequencies as each article sees them: the stored ones plus the articles of the batch up to it.
-        counted = np.sort(term[view == 0] * batch + article[view == 0])
-        seen = np.searchsorted(counted, term * batch + article, side="right") - np.searchsorted(counted, term * batch)
+        # By term, then article and view: an entry's count of view-a entries up to it, within its term.
+        order = np.argsort(term, kind="stable")
+        counted = view[order] == 0
+        running = np.cumsum(counted)
+        starts = np.flatnonzero(np.diff(term[order], prepend=-1))
+        before = (running - counted)[starts]
+        seen = np.empty_like(running)
+        seen[order] = running - np.repeat(before, np.diff(starts, append=len(order)))
         documents = self.documents + 1 + article
         idf = np.log((documents + PRIOR_DOCUMENTS + 1) / (self._df[term] + seen + self._prior[term] + 0.5))
         weight = np.where(view == 3, 1.0, (1 + np.log(counts)) * idf)
