@@ -279,3 +279,14 @@ def test_signatures_of_an_earlier_shingle_hashing_are_made_again(tmp_path):
     with sqlite3.connect(db) as connection:
         assert {s for (s,) in connection.execute("SELECT DISTINCT scheme FROM story_articles")} == {SCHEME}
         assert connection.execute("SELECT COUNT(*) FROM story_articles WHERE signature = zeroblob(512)").fetchone()[0] == 0
+
+
+def test_a_batch_assigns_as_one_by_one_and_an_article_given_twice_once():
+    articles = [item("ferry1", FERRY, names=("Marisol", "Port Alva")), item("flood1", FLOOD, names=("Brenmouth",)),
+                item("ferry2", FERRY_OTHER_OUTLET, names=("Marisol", "Port Alva")),
+                item("ferry3", "Advertisement\n\n" + FERRY), item("ferry4", SECOND_FERRY, names=("Coralie",))]
+    alone = StoryEngine()
+    one_by_one = [alone.add(a)[0] for a in articles]
+    together = StoryEngine().add_many([*articles, articles[1]])
+    assert [r[0] for r in together[:-1]] == one_by_one
+    assert together[-1][0].story == one_by_one[1].story and len(together[-1][2].features) == 0

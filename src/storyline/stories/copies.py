@@ -192,17 +192,21 @@ class CopyIndex:
         return Signature(self._values[number].copy(), self._shingles[number])
 
     def add(self, key: str, signature: Signature) -> None:
-        self._add(key, signature, _band_keys(signature.values))
+        self._add(key, signature, _band_keys(signature.values[None])[0])
 
     def copies_of(self, signature: Signature) -> list[tuple[float, str]]:
         """The stored articles this signature copies (or that copy it), best first, as (containment, key)."""
-        return self._find(signature, _band_keys(signature.values))
+        return self._find(signature, _band_keys(signature.values[None])[0])
 
-    def enter(self, key: str, signature: Signature) -> list[tuple[float, str]]:
-        """:meth:`copies_of` the signature, then :meth:`add` it (hashing its bands once)."""
-        bands = _band_keys(signature.values)
-        found = self._find(signature, bands)
-        self._add(key, signature, bands)
+    def enter(self, entries: list[tuple[str, Signature]]) -> list[list[tuple[float, str]]]:
+        """For each (key, signature) in order, :meth:`copies_of` it (earlier entries included), then
+        :meth:`add` it; the bands of all are hashed at once."""
+        if not entries:
+            return []
+        found = []
+        for (key, signature), bands in zip(entries, _band_keys(np.stack([s.values for _k, s in entries]))):
+            found.append(self._find(signature, bands))
+            self._add(key, signature, bands)
         return found
 
     def _add(self, key: str, signature: Signature, bands: list[int]) -> None:
@@ -248,10 +252,11 @@ class CopyIndex:
         return sorted(found, key=lambda x: (-x[0], x[1]))
 
 
-def _band_keys(values: np.ndarray) -> list[int]:
-    """One integer per band: the band's values hashed together, with the band's number mixed in."""
-    bands = values[: BANDS * ROWS].reshape(BANDS, ROWS).astype(np.uint64)
-    keys = np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+def _band_keys(values: np.ndarray) -> list[list[int]]:
+    """For each row of signature values, one integer per band: the band's values hashed together,
+    with the band's number mixed in."""
+    bands = values[:, : BANDS * ROWS].reshape(len(values), BANDS, ROWS).astype(np.uint64)
+    keys = np.broadcast_to(np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15), (len(values), BANDS))
     for row in range(ROWS):
-        keys = (keys ^ bands[:, row]) * np.uint64(0x100000001B3)
+        keys = (keys ^ bands[:, :, row]) * np.uint64(0x100000001B3)
     return keys.tolist()

@@ -129,14 +129,14 @@ class StoryEngine:
             rebuild the engine.
         """
         signatures = self.signer.sign_many([item.text for item in items])
+        firsts: dict[str, int] = {}  # an article assigned before is not new; one given twice is new the first time
+        for i, item in enumerate(items):
+            if item.id not in self.story_of:
+                firsts.setdefault(item.id, i)
+        new = list(firsts.values())
         copied: dict[int, list[str]] = {}
-        seen = set(self.story_of)
         fresh = []
-        for i, (item, signature) in enumerate(zip(items, signatures)):
-            if item.id in seen:
-                continue
-            seen.add(item.id)
-            found = self.copies.enter(item.id, signature)
+        for i, found in zip(new, self.copies.enter([(items[i].id, signatures[i]) for i in new])):
             if found:
                 copied[i] = [key for _containment, key in found]
             else:
