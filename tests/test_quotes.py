@@ -158,3 +158,19 @@ def test_speakers_of_subjectless_and_inverted_cues(context):
         attributions = [a for a in find_attributions(context.nlp(text)) if a.direct]
         assert attributions and attributions[-1].source is not None, text
         assert text[attributions[-1].source[0]:attributions[-1].source[1]] == speaker, text
+
+
+def test_the_speaker_is_outside_the_quote_and_the_outermost_reporter(context):
+    from storyline.analyse.quotes.find import find_attributions
+
+    cases = [
+        # the parser also gives "said" a subject inside the quote: the one after the verb speaks
+        ("“The fares are a scandal. A plain scandal,” said Marta Oyelaran, a commuter from Calvera.",
+         "Marta Oyelaran, a commuter from Calvera"),
+        # a verb whose clause a speech verb reports gives way to it
+        ('Mayor Ilsa Brandt said she thought the tolls were "far too high for families."', "Mayor Ilsa Brandt"),
+    ]
+    for text, speaker in cases:
+        attributions = [a for a in find_attributions(context.nlp(text)) if a.direct]
+        assert attributions and attributions[-1].source is not None, text
+        assert text[attributions[-1].source[0]:attributions[-1].source[1]] == speaker, text

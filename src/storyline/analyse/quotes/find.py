@@ -136,18 +136,19 @@ def _between(doc, end: int, verb) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _source_of(verb) -> tuple[int, int] | None:
+def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
     """The subject noun phrase of a speech verb with its apposition ("Rendell, a Clinton surrogate,"),
-    without relative clauses."""
+    without relative clauses; never a subject inside the quote (character span ``quote``), which the
+    parser sometimes gives the verb beside the real one ("“... Full panic mode,” said Leslie Wimes")."""
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         head = verb.head  # "footage of Hillary Clinton asking, “...”": the noun the participle hangs on
         return head.left_edge.idx if head.left_edge.i >= head.i - 3 else head.idx, head.idx + len(head.text)
     if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.head.i > verb.i:
         head = verb.head  # "Said Ellis: “...”", which the parser reads as one name
         return verb.doc[verb.i + 1].idx, head.idx + len(head.text)
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not quote[0] <= c.idx < quote[1]]
     if not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and not quote[0] <= c.idx < quote[1]]
     if not subjects:
         agents = [c for c in verb.children if c.dep_ == "agent"]
         subjects = [g for a in agents for g in a.children if g.dep_ == "pobj"]
@@ -178,11 +179,15 @@ def _source_of(verb) -> tuple[int, int] | None:
 
 def _outer_source(verb, start: int, end: int) -> tuple[int, int] | None:
     """The speaker of a verb with no subject of its own ("Sanders said, suggesting ..., “...”",
-    "Sanders said, going on to say that ..."): the subject of the nearest verb above it outside the quote."""
-    for above in verb.ancestors:
-        if above.pos_ not in ("VERB", "AUX") or start <= above.idx < end:
+    "Sanders said, going on to say that ..."): the subject of the nearest verb above it outside the
+    quote, or else of the nearest speech verb before it in its sentence (where the parser hung the
+    participle elsewhere)."""
+    above = [t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")]
+    before = [t for t in reversed(verb.sent[: verb.i - verb.sent.start]) if _is_speech(t)]
+    for other in above + before:
+        if start <= other.idx < end:
             continue
-        source = _source_of(above)
+        source = _source_of(other, (start, end))
         if source is not None and not (source[0] < end and start < source[1]):
             return source
     return None
@@ -250,8 +255,12 @@ def find_attributions(doc) -> list[Attribution]:
             continue
         verb = min(candidates, key=lambda t: (not (inside and (t == inside[0] or t.is_ancestor(inside[0]))),
                                               min(abs(t.idx - start), abs(t.idx - end)))) if candidates else None
+        # A verb whose clause a speech verb reports gives way to it ("Trump said he thought that drugs
+        # were a “very big factor”", "DuVernay said she felt ... because “...”": they said it).
+        while verb is not None and verb.dep_ == "ccomp" and _is_speech(verb.head) and not start <= verb.head.idx < end:
+            verb = verb.head
         if verb is not None:
-            source = _source_of(verb)
+            source = _source_of(verb, (start, end))
             if source is not None and source[0] < end and start < source[1]:
                 source = _between(doc, end, verb)  # the parser took the quote for the subject
             if source is None:
