@@ -15,6 +15,7 @@ Contents are spans of the text (a direct quote keeps its marks); a quote split b
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -182,9 +183,10 @@ def _outer_source(verb, start: int, end: int) -> tuple[int, int] | None:
     "Sanders said, going on to say that ..."): the subject of the nearest verb above it outside the
     quote, or else of the nearest speech verb before it in its sentence (where the parser hung the
     participle elsewhere)."""
-    above = [t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")]
-    before = [t for t in reversed(verb.sent[: verb.i - verb.sent.start]) if _is_speech(t)]
-    for other in above + before:
+    above = (t for t in verb.ancestors if t.pos_ in ("VERB", "AUX"))
+    sentence = verb.sent
+    before = (t for t in reversed(sentence[: verb.i - sentence.start]) if _is_speech(t))
+    for other in itertools.chain(above, before):
         if start <= other.idx < end:
             continue
         source = _source_of(other, (start, end))
