@@ -178,13 +178,13 @@ def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
-def _outer_source(verb, start: int, end: int) -> tuple[int, int] | None:
+def _outer_source(verb, start: int, end: int, sentences: _Sentences) -> tuple[int, int] | None:
     """The speaker of a verb with no subject of its own ("Sanders said, suggesting ..., “...”",
     "Sanders said, going on to say that ..."): the subject of the nearest verb above it outside the
     quote, or else of the nearest speech verb before it in its sentence (where the parser hung the
     participle elsewhere)."""
     above = (t for t in verb.ancestors if t.pos_ in ("VERB", "AUX"))
-    sentence = verb.sent
+    sentence = sentences.of(verb)
     before = (t for t in reversed(sentence[: verb.i - sentence.start]) if _is_speech(t))
     for other in itertools.chain(above, before):
         if start <= other.idx < end:
@@ -195,6 +195,22 @@ def _outer_source(verb, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+class _Sentences:
+    """A doc's sentences, looked up by token. (spaCy's ``Token.sent`` walks the doc's sentences from
+    the first each time: called for every token of every quote, it cost nine tenths of the time.)"""
+
+    def __init__(self, doc):
+        self.spans = list(doc.sents)
+        self.starts = [s.start for s in self.spans]
+
+    def of(self, token):
+        return self.spans[bisect.bisect_right(self.starts, token.i) - 1]
+
+    def over(self, first, last) -> list:
+        """The sentences from ``first``'s to ``last``'s."""
+        return self.spans[bisect.bisect_right(self.starts, first.i) - 1 : bisect.bisect_right(self.starts, last.i)]
+
+
 def _joins_word(token) -> bool:
     """A hyphen inside a word ("Holtz-Eakin"): punctuation that belongs to the name."""
     return token.text in ("-", "–") and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
@@ -202,22 +218,22 @@ def _joins_word(token) -> bool:
 
 def find_attributions(doc) -> list[Attribution]:
     """Every attribution of a parsed article, in text order."""
-    text = doc.text
+    text = _text_of(doc)
     quotes = quote_spans(text)
     attributions: list[Attribution] = []
     previous: Attribution | None = None
     used_cues: set[int] = set()
+    sentences = _Sentences(doc)
     for start, end in quotes:
         sentence_tokens = [t for t in doc[_token_at(doc, start) : _token_at(doc, end - 1) + 1]]
-        sentences = {t.sent.start for t in sentence_tokens}
-        span_sents = [s for s in doc.sents if s.start in sentences]
+        span_sents = sentences.over(sentence_tokens[0], sentence_tokens[-1])
         first, last = span_sents[0], span_sents[-1]
         # The sentence after a quote that ends its own sentence often carries the cue: "“...,” he said."
         inside_first = next((t for t in sentence_tokens if start < t.idx < end), None)
         candidates = [t for s in span_sents for t in s if not start <= t.idx < end and (
             _is_speech(t) or (inside_first is not None and _governs(t, inside_first)))]
         if not candidates and last.end < len(doc):
-            following = doc[last.end].sent
+            following = sentences.of(doc[last.end])
             gap = text[end : following.start_char]
             if following.text.strip()[:1] not in _OPENING + '"' and gap.strip() == "" and "\n" not in gap:
                 speech = [t for t in following if _is_speech(t)][:1]
@@ -229,7 +245,7 @@ def find_attributions(doc) -> list[Attribution]:
             index = first.start - 1
             while index > 0 and doc[index].is_space:
                 index -= 1
-            before = doc[index].sent
+            before = sentences.of(doc[index])
             if text[: start].rstrip().endswith(":"):  # "He said:" closing the paragraph before the quote
                 candidates = [t for t in before if t.pos_ in ("VERB", "AUX") and t.i < index]
         if not candidates:
@@ -266,8 +282,8 @@ def find_attributions(doc) -> list[Attribution]:
             if source is not None and source[0] < end and start < source[1]:
                 source = _between(doc, end, verb)  # the parser took the quote for the subject
             if source is None:
-                source = _outer_source(verb, start, end)
-            content = _mixed_clause(doc, verb, start, end) or _phrase_around(doc, verb, source, start, end) or (start, end)
+                source = _outer_source(verb, start, end, sentences)
+            content = _mixed_clause(doc, verb, start, end) or _phrase_around(doc, verb, source, start, end, sentences) or (start, end)
             attribution = Attribution((content,), True, _cue_of(verb), source, _addressee(verb))
             if previous is not None and previous.direct and previous.cue == attribution.cue:
                 attribution = Attribution(previous.content + ((start, end),), True, previous.cue, previous.source,
@@ -286,13 +302,14 @@ def find_attributions(doc) -> list[Attribution]:
             attribution = Attribution(((start, end),), True, None, None)
         attributions.append(attribution)
         previous = attribution
-    attributions.extend(_reported(doc, quotes, used_cues))
+    attributions.extend(_reported(doc, quotes, used_cues, sentences))
     return sorted(attributions, key=lambda a: a.start)
 
 
 def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
     """The reported clause around a partial quote: "reiterated [that he was “very unhappy” with the
     call]". None when the quote is the whole complement (a plain direct quote)."""
+    text = _text_of(doc)
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")):
         coordinated = {t.i for c in clause.children if c.dep_ in ("conj", "cc") for t in c.subtree}
         tokens = [t for t in clause.subtree if t.i not in coordinated and "\n" not in t.text]
@@ -302,27 +319,27 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
         if first.i > 0 and doc[first.i - 1].lower_ == "that" and doc[first.i - 1].head == verb:
             first = doc[first.i - 1]
         span = (first.idx, tokens[-1].idx + len(tokens[-1].text))
-        if "\n" in doc.text[span[0] : span[1]]:
+        if "\n" in text[span[0] : span[1]]:
             continue  # a clause does not run across a paragraph break
-        tail = doc.text[span[1] : end]
+        tail = text[span[1] : end]
         if span[0] <= start and (end <= span[1] or not tail.strip(" .,;!?”’\"")) and (span[0] < start - 1 or span[1] > end + 1):
             if any(t.lower_ in ("said", "says", "told") for t in tokens if not start <= t.idx < end):
                 return None
-            if doc.text[end - 2 : end - 1] == ",":  # "...people,’ signals ...": the comma closes the clause
+            if text[end - 2 : end - 1] == ",":  # "...people,’ signals ...": the comma closes the clause
                 span = (span[0], end)
-            return _trimmed(doc.text, (span[0], max(span[1], end)))
+            return _trimmed(text, (span[0], max(span[1], end)))
     return None
 
 
-def _phrase_around(doc, verb, source, start: int, end: int) -> tuple[int, int] | None:
+def _phrase_around(doc, verb, source, start: int, end: int, sentences: _Sentences) -> tuple[int, int] | None:
     """The phrase a quote is embedded in, when words of that phrase come before the opening mark
     or after the closing one ("urged [Republicans to “vote your conscience”]", "called it [the
     “phony system”]", "[“Christian” as their religion]"): the quote's head's phrase up to the verb
     that takes it. None for a quote that stands alone (after "said," or a colon, or as a sentence)."""
-    text = doc.text
+    text = _text_of(doc)
     before = text[:start].rstrip(" ")
     if not before or not (before[-1].isalnum() or before[-1] in "'’"):
-        if not re.match(r"\s*[^\W\d_]", text[end:]) or doc[_token_at(doc, end)].sent != doc[_token_at(doc, start)].sent:
+        if not re.match(r"\s*[^\W\d_]", text[end:]) or sentences.of(doc[_token_at(doc, end)]) != sentences.of(doc[_token_at(doc, start)]):
             return None
     inside = [t for t in doc[_token_at(doc, start) : _token_at(doc, end - 1) + 1] if start < t.idx < end - 1]
     roots = [t for t in inside if not start < t.head.idx < end - 1 or t.head == t]
@@ -351,6 +368,14 @@ def _phrase_around(doc, verb, source, start: int, end: int) -> tuple[int, int] |
 
 
 _COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr", "acomp", "prep", "dative"})
+
+
+def _text_of(doc) -> str:
+    """The doc's text (``Doc.text`` joins every token's text anew at each call)."""
+    text = doc.user_data.get("storyline_text")
+    if text is None:
+        text = doc.user_data["storyline_text"] = doc.text
+    return text
 
 
 def _token_at(doc, char: int) -> int:
@@ -389,15 +414,16 @@ def _is_scare_quote(text: str, start: int, end: int) -> bool:
     return len(inner.split()) <= 3 and not re.search(r"[.!?,]$", inner.strip())
 
 
-def _reported(doc, quotes: list[tuple[int, int]], used: set[int]) -> list[Attribution]:
+def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Sentences) -> list[Attribution]:
     """Reported speech: "X said (that) ..." and "according to X"."""
+    text = _text_of(doc)
     found = []
     for token in doc:
         if token.i in used:
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
-            sentence = token.sent
+            sentence = sentences.of(token)
             if not objects:
                 continue
             source_tokens = list(objects[0].subtree)
@@ -405,7 +431,7 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int]) -> list[Attrib
             before = (sentence.start_char, token.idx)
             after = (source[1], sentence.end_char)
             content = max((before, after), key=lambda span: span[1] - span[0])
-            content = _trimmed(doc.text, content)
+            content = _trimmed(text, content)
             if content[1] - content[0] > 10:
                 found.append(Attribution((content,), False, (token.idx, doc[token.i + 1].idx + 2), source))
             continue
@@ -416,7 +442,7 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int]) -> list[Attrib
             continue
         clause = list(clauses[0].subtree)
         first_token = min([clause[0]] + [m for m in doc[clause[0].i - 1 : clause[0].i] if m.lower_ == "that"])
-        span = _trimmed(doc.text, (first_token.idx, clause[-1].idx + len(clause[-1].text)))
+        span = _trimmed(text, (first_token.idx, clause[-1].idx + len(clause[-1].text)))
         if any(s < span[1] and span[0] < e for s, e in quotes) or span[1] - span[0] < 10:
             continue
         found.append(Attribution((span,), False, _cue_of(token), _source_of(token)))
