@@ -117,10 +117,6 @@ class Weights:
             self._df[numbers] = list(frequencies.values())
             self._saved[numbers] = self._df[numbers]
 
-    def df(self, term: str) -> int:
-        number = self._number.get(term)
-        return 0 if number is None else int(self._df[number])
-
     def take_added(self) -> dict[str, int]:
         """How many more articles use each term since the last call (what a save adds to the store)."""
         size = len(self._terms)
@@ -185,14 +181,10 @@ class Weights:
         self.documents += batch
         return [Vector(features[a:b], weight[a:b]) for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist())]
 
-    def vector(self, item: StoryInput) -> Vector:
-        """The vector of one article (counting it, as :meth:`vectors` does)."""
-        return self.vectors([item])[0]
-
     def as_dict(self, vector: Vector) -> dict[str, float]:
         """The vector keyed by view and term (``"a:ferry"``), as the store keeps it."""
         terms = self._terms
-        return {f"{VIEWS[f % 4]}:{terms[f // 4]}": w for f, w in zip(vector.features.tolist(), vector.weights.tolist())}
+        return {f"{VIEWS[f % len(VIEWS)]}:{terms[f // len(VIEWS)]}": w for f, w in zip(vector.features.tolist(), vector.weights.tolist())}
 
     def from_dict(self, weights: dict[str, float]) -> Vector:
         """The :class:`Vector` of a vector kept by the store (numbering terms it has not seen)."""
