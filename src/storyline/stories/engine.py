@@ -235,7 +235,7 @@ class StoryEngine:
         # A story's score is at most its closest article's similarity: only stories with one that
         # close can reach the threshold (most articles have none or a few).
         scored = []
-        for number in np.unique(stories[similarities >= min(self.join, self.merge)]).tolist():
+        for number in sorted(set(stories[similarities >= min(self.join, self.merge)].tolist())):
             closest = np.sort(similarities[stories == number])[-NEIGHBOURS:]
             candidate = self.stories[self._by_number[number]]
             score = float(closest.sum()) / min(max(candidate.size, 1), NEIGHBOURS) * candidate.discount(item.published)
