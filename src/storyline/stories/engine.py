@@ -236,9 +236,9 @@ class StoryEngine:
         # close can reach the threshold (most articles have none or a few).
         scored = []
         for number in sorted(set(stories[similarities >= min(self.join, self.merge)].tolist())):
-            closest = np.sort(similarities[stories == number])[-NEIGHBOURS:]
+            closest = sorted(similarities[stories == number].tolist())[-NEIGHBOURS:]
             candidate = self.stories[self._by_number[number]]
-            score = float(closest.sum()) / min(max(candidate.size, 1), NEIGHBOURS) * candidate.discount(item.published)
+            score = sum(closest) / min(max(candidate.size, 1), NEIGHBOURS) * candidate.discount(item.published)
             if score < self.join or candidate.conflicts(item):
                 continue
             scored.append((score, candidate.id))

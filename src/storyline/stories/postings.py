@@ -60,8 +60,8 @@ class Postings:
         """Dot products of ``vector`` with the posted articles that share a feature with it, for those
         reaching ``floor``: (article numbers, similarities)."""
         features, weights = vector
-        known = features < len(self._size)
-        if not known.all():
+        if len(features) and features.max() >= len(self._size):
+            known = features < len(self._size)
             features, weights = features[known], weights[known]
         counts = np.minimum(self._count[features], self._size[features])
         slots = _runs(self._start[features], counts)
@@ -113,6 +113,5 @@ class Postings:
 
 def _runs(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """The slots of several runs, one after the other: ``starts[i]`` to ``starts[i] + lengths[i]``."""
-    total = int(lengths.sum())
-    before = np.cumsum(lengths) - lengths
-    return np.repeat(starts - before, lengths) + np.arange(total)
+    ends = np.cumsum(lengths)
+    return np.repeat(starts - (ends - lengths), lengths) + np.arange(ends[-1] if len(ends) else 0)
