@@ -218,6 +218,7 @@ class StoryEngine:
         self.story_of[article], self.group_of[article] = story, group
         self.copies.add(article, signature)
         if len(vector.features):
+            self._postings.reserve(vector.features)
             self._post(story, vector)
 
     def alias(self, old: str, new: str) -> None:

@@ -29,24 +29,18 @@ class Postings:
         self._used = 0                               # slots handed out (live or left behind by a move)
 
     def add(self, article: int, vector: Vector) -> None:
-        """Post an article's vector (each feature at most once in it)."""
+        """Post an article's vector (each feature at most once in it), into runs :meth:`reserve`
+        made room in."""
         features, weights = vector
-        if not len(features):
-            return
-        self._room_for_features(int(features.max()) + 1)
-        size, count = self._size[features], self._count[features]
-        full = (count >= size) & (size < RECENT)
-        if full.any():
-            self._widen(features[full], size[full] + 1)
-            size = self._size[features]
-        slots = self._start[features] + count % size
+        count = self._count[features]
+        slots = self._start[features] + count % self._size[features]
         self._article[slots] = article
         self._weight[slots] = weights
         self._count[features] = count + 1
 
     def reserve(self, features: np.ndarray) -> None:
-        """Widen at once the runs that posting these features (those of a batch's vectors, one
-        feature once per vector) will fill, so that :meth:`add` only writes."""
+        """Make room in the runs that posting these features will fill (those of the vectors to be
+        added next, each feature once per vector): a batch's at once, so that :meth:`add` only writes."""
         if not len(features):
             return
         self._room_for_features(int(features.max()) + 1)
