@@ -174,3 +174,13 @@ def test_the_speaker_is_outside_the_quote_and_the_outermost_reporter(context):
         attributions = [a for a in find_attributions(context.nlp(text)) if a.direct]
         assert attributions and attributions[-1].source is not None, text
         assert text[attributions[-1].source[0]:attributions[-1].source[1]] == speaker, text
+
+
+def test_a_quote_closing_its_sentence_still_comes_with_its_phrase(context):
+    from storyline.analyse.quotes.find import find_attributions
+
+    # The full stop inside the closing mark hangs on the verb in the parse; the phrase is still the quote's.
+    for text, content in [("The harbour doctor is calling the captain “extremely fit for duty.”", "the captain “extremely fit for duty.”"),
+                          ("Mayor Ilsa Brandt called the ferry strike a “huge loss for the islands.”", "the ferry strike a “huge loss for the islands.”")]:
+        attributions = [a for a in find_attributions(context.nlp(text)) if a.direct]
+        assert [text[a:b] for a, b in attributions[-1].content] == [content], text

@@ -342,7 +342,8 @@ def _phrase_around(doc, verb, source, start: int, end: int, sentences: _Sentence
         if not re.match(r"\s*[^\W\d_]", text[end:]) or sentences.of(doc[_token_at(doc, end)]) != sentences.of(doc[_token_at(doc, start)]):
             return None
     inside = [t for t in doc[_token_at(doc, start) : _token_at(doc, end - 1) + 1] if start < t.idx < end - 1]
-    roots = [t for t in inside if not start < t.head.idx < end - 1 or t.head == t]
+    # (Punctuation closing the quote often hangs on the sentence's verb: it is not a root of the quote.)
+    roots = [t for t in inside if not t.is_punct and (not start < t.head.idx < end - 1 or t.head == t)]
     if len(roots) != 1:
         return None
     phrase = roots[0]
