@@ -184,3 +184,8 @@ def test_a_quote_closing_its_sentence_still_comes_with_its_phrase(context):
                           ("Mayor Ilsa Brandt called the ferry strike a “huge loss for the islands.”", "the ferry strike a “huge loss for the islands.”")]:
         attributions = [a for a in find_attributions(context.nlp(text)) if a.direct]
         assert [text[a:b] for a, b in attributions[-1].content] == [content], text
+
+
+def test_a_closing_mark_that_opens_a_paragraph_opens_a_quote():
+    text = "Readers wrote in.\n\n”The ferry fares are a scandal. Nobody asked us.” — Ana, Calvera\n\nMore letters follow."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["”The ferry fares are a scandal. Nobody asked us.”"]

@@ -63,7 +63,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the direct quotes in ``text``, marks included, in order.
 
     One pass per paragraph: curly and angle marks pair by direction, straight double quotes by
-    alternation; a closing mark with no opening one starts the quote at the paragraph's start; an
+    alternation; a closing mark with no opening one starts the quote at the paragraph's start (or,
+    right at the start and before a word, opens one: ”Mr. Trump ...”); an
     unclosed quote ends at its paragraph's end, or runs on when the next paragraph opens a quote.
     Single curly quotes count only when they enclose several words and the closing one is not an
     apostrophe ("‘wants to keep killing people,’").
@@ -84,7 +85,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             carried = None
         for index, char in enumerate(paragraph):
             position = offset + index
-            if char in _OPENING:
+            if char in _OPENING or (char in _CLOSING and opened is None and index == lead and paragraph[index + 1 : index + 2].isalnum()):
+                # (A closing mark that opens a paragraph before a word opens a quote: some sites use ” for both.)
                 if opened is None:
                     opened = carried if carried is not None else position
                     carried = None
@@ -310,7 +312,10 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
     """The reported clause around a partial quote: "reiterated [that he was “very unhappy” with the
     call]". None when the quote is the whole complement (a plain direct quote)."""
     text = _text_of(doc)
-    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")):
+    # (A clause opening with "that" is reported speech even where the parser calls it adverbial:
+    # "Trump tweeted that Machado was “disgusting”".)
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj") or (
+            c.dep_ == "advcl" and c.left_edge.lower_ == "that" and c.left_edge.i > verb.i)):
         coordinated = {t.i for c in clause.children if c.dep_ in ("conj", "cc") for t in c.subtree}
         tokens = [t for t in clause.subtree if t.i not in coordinated and "\n" not in t.text]
         if not tokens:
