@@ -102,8 +102,7 @@ class StoryEngine:
         self.group_of: dict[str, str] = {}
         self.merged_into: dict[str, str] = {}
         self._postings = Postings()
-        self._posted = 0                 # articles with their vector posted; the next one's number
-        self._story_at = array("i")      # article number -> story number (seq) when posted
+        self._story_at = array("i")      # article number (in posting order) -> story number (seq) when posted
         self._live_at = array("i", [0])  # story number -> the number of the story it lives on in
         self._by_number: list[str] = [""]
         self._seq = 0
@@ -280,9 +279,8 @@ class StoryEngine:
 
     def _post(self, story: str, vector: Vector) -> None:
         """Index the vector of the next article, placed in ``story``."""
+        self._postings.add(len(self._story_at), vector)
         self._story_at.append(self.stories[story].seq)
-        self._postings.add(self._posted, vector)
-        self._posted += 1
 
 
 _EMPTY = Vector(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))

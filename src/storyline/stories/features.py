@@ -111,7 +111,6 @@ class Weights:
         self._df = np.zeros(1024, dtype=np.int64)
         self._saved = np.zeros(1024, dtype=np.int64)   # the frequencies at the last save
         self._prior = np.zeros(1024, dtype=np.float64)  # PRIOR_DOCUMENTS articles' worth of each term's share in English
-        self._priced = 0                                 # terms whose prior is filled in
         if frequencies:
             numbers = self.numbers(list(frequencies))
             self._df[numbers] = list(frequencies.values())
@@ -134,7 +133,7 @@ class Weights:
             for i in itertools.compress(itertools.count(), map(operator.is_, found, itertools.repeat(None))):
                 found[i] = number.setdefault(terms[i], len(number))
             self._terms.extend(reversed(list(itertools.islice(reversed(number), len(number) - known))))
-            self._grow()
+            self._grow(known)
         return np.array(found, dtype=np.int64)
 
     def vectors(self, items: list[StoryInput]) -> list[Vector]:
@@ -193,8 +192,8 @@ class Weights:
         views = np.array([VIEWS.index(view) for view, _term in keys], dtype=np.int64)
         return Vector(numbers * len(VIEWS) + views, np.array(list(weights.values()), dtype=np.float32))
 
-    def _grow(self) -> None:
-        """Room for every numbered term, and the English prior of the new ones."""
+    def _grow(self, known: int) -> None:
+        """Room for every numbered term, and the English prior of those numbered from ``known`` on."""
         size = len(self._terms)
         if size > len(self._df):
             capacity = max(size, 2 * len(self._df))
@@ -203,8 +202,7 @@ class Weights:
                 grown = np.zeros(capacity, dtype=old.dtype)
                 grown[: len(old)] = old
                 setattr(self, name, grown)
-        self._prior[self._priced:size] = [PRIOR_DOCUMENTS * _english_share(t) for t in self._terms[self._priced:size]]
-        self._priced = size
+        self._prior[known:size] = [PRIOR_DOCUMENTS * _english_share(t) for t in self._terms[known:size]]
 
 
 def _english_share(term: str) -> float:
