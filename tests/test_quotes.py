@@ -142,9 +142,16 @@ def test_a_curly_quote_closed_by_a_straight_mark():
     assert [text[s:e] for s, e in quote_spans(text)] == ['“the quay will reopen,"']
 
 
-def test_speakers_of_subjectless_and_inverted_cues(context):
+def _last_direct_speaker(context, text: str) -> str | None:
+    """The speaker mention of the last direct quote found in ``text``."""
     from storyline.analyse.quotes.find import find_attributions
 
+    attributions = [a for a in find_attributions(context.nlp(text)) if a.direct]
+    source = attributions[-1].source if attributions else None
+    return text[source[0]:source[1]] if source else None
+
+
+def test_speakers_of_subjectless_and_inverted_cues(context):
     cases = [
         # a participle or infinitive with no subject of its own speaks for the verb above it
         ('"The ferries will run," Danner said, going on to say that the fares would be "lower than last year."', "Danner"),
@@ -155,14 +162,10 @@ def test_speakers_of_subjectless_and_inverted_cues(context):
         ("Striking dockers chanted “Fair pay now!” outside the port office.", "Striking dockers"),
     ]
     for text, speaker in cases:
-        attributions = [a for a in find_attributions(context.nlp(text)) if a.direct]
-        assert attributions and attributions[-1].source is not None, text
-        assert text[attributions[-1].source[0]:attributions[-1].source[1]] == speaker, text
+        assert _last_direct_speaker(context, text) == speaker, text
 
 
 def test_the_speaker_is_outside_the_quote_and_the_outermost_reporter(context):
-    from storyline.analyse.quotes.find import find_attributions
-
     cases = [
         # the parser also gives "said" a subject inside the quote: the one after the verb speaks
         ("“The fares are a scandal. A plain scandal,” said Marta Oyelaran, a commuter from Calvera.",
@@ -171,9 +174,7 @@ def test_the_speaker_is_outside_the_quote_and_the_outermost_reporter(context):
         ('Mayor Ilsa Brandt said she thought the tolls were "far too high for families."', "Mayor Ilsa Brandt"),
     ]
     for text, speaker in cases:
-        attributions = [a for a in find_attributions(context.nlp(text)) if a.direct]
-        assert attributions and attributions[-1].source is not None, text
-        assert text[attributions[-1].source[0]:attributions[-1].source[1]] == speaker, text
+        assert _last_direct_speaker(context, text) == speaker, text
 
 
 def test_a_quote_closing_its_sentence_still_comes_with_its_phrase(context):
