@@ -190,3 +190,40 @@ def test_a_quote_closing_its_sentence_still_comes_with_its_phrase(context):
 def test_a_closing_mark_that_opens_a_paragraph_opens_a_quote():
     text = "Readers wrote in.\n\n”The ferry fares are a scandal. Nobody asked us.” — Ana, Calvera\n\nMore letters follow."
     assert [text[s:e] for s, e in quote_spans(text)] == ["”The ferry fares are a scandal. Nobody asked us.”"]
+
+
+def test_reported_speech_around_its_cue(context):
+    # The cue inside or after the sentence it reports: one or two pieces, without the cue clause.
+    text = "The new quay, the harbour master said, would open by spring. Ferries will wait longer, Mayor Ilsa Brandt said."
+    found = {q["text"]: q["speaker"]["mention"] for q in quotes_of_raw(text, context) if not q["direct"]}
+    assert found == {"The new quay": "the harbour master", "would open by spring": "the harbour master",
+                     "Ferries will wait longer": "Mayor Ilsa Brandt"}
+
+
+def test_stance_verbs_report_what_they_take(context):
+    text = ("Mayor Ilsa Brandt endorsed Piet Danner for harbour master. "
+            "The Calvera Port Authority vowed to rebuild the breakwater. "
+            "Anna Kovac-Lind called for an inquiry into the collapse.")
+    found = {(q["text"], q["cue"]["text"]) for q in quotes_of_raw(text, context) if not q["direct"]}
+    assert ("Piet Danner for harbour master", "endorsed") in found
+    assert ("to rebuild the breakwater", "vowed") in found
+    assert ("an inquiry into the collapse", "called for") in found
+
+
+def test_a_speaker_named_before_a_colon(context):
+    # Transcripts and headlines: "NAME: what they said".
+    text = "Harbour debate transcript\n\nBRANDT: The quay reopens on Monday and the ferries return.\n\nDANNER: Not before the inspection is done."
+    found = [(q["text"], q["speaker"]["mention"]) for q in quotes_of_raw(text, context)]
+    assert ("The quay reopens on Monday and the ferries return", "BRANDT") in found
+    assert ("Not before the inspection is done", "DANNER") in found
+
+
+def test_a_bracketed_party_and_state_stay_in_the_speaker(context):
+    text = "Sen. Mara Lind (D-Calvera) said the breakwater would hold."
+    (quote,) = [q for q in quotes_of_raw(text, context) if not q["direct"]]
+    assert quote["speaker"]["mention"] == "Sen. Mara Lind (D-Calvera)"
+
+
+def quotes_of_raw(text, context):
+    _article, outputs = language_stage(Article(id="t", source="t.txt", text=text), context)
+    return outputs["quotes"]

@@ -30,13 +30,21 @@ SPEECH_VERBS = _CLAUSE_ONLY | frozenset(
     "agree charge accuse quip joke recount reiterate shout yell tout boast brag lament mourn "
     "question wonder counter retort disclose reveal allege estimate forecast sing chant scold rule".split()
 )
+# Verbs that report a stance on what they take ("endorsed Clinton", "vowed to veto it", "called for a
+# review"): on PolNeAR dev at least half of their uses are annotated attributions.
+STANCE_VERBS = frozenset(
+    "endorse vow reference denounce blast stress praise liken criticize criticise urge reject emphasize cite mention "
+    "point echo describe accuse agree acknowledge highlight encourage condemn promise demand call express declare "
+    "question decline propose attack deny pledge refuse offer expect".split()
+)
+_STANCE_PREPOSITIONS = frozenset("for of as to against about on".split())
 _OPENING = "“«„"
 # "According to Limbaugh, “...”": searched in the text just before the opening mark.
 _ACCORDING = re.compile(r"[Aa]ccording to (?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s*$")
 _DASH_CREDIT = re.compile(r"\s*(?P<dash>[―—])\s*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})")
 _CLOSING = "”»"
 _AUX = frozenset({"aux", "auxpass", "neg"})
-_SOURCE_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"})
+_SOURCE_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +185,10 @@ def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
         right += 1
     while left < head.i and "\n" in doc[left : head.i].text:
         left += 1  # a subject does not reach back over a paragraph break
+    while right > head.i and ("\n" in doc[head.i : right + 1].text or doc[right].is_space or doc[right].text == "."):
+        right -= 1  # nor forward over one (a caption's name, then the photo credit), nor ends on a space or stop
+    if right + 1 < len(doc) and doc[right + 1].text == ")" and doc[left : right + 1].text.count("(") > doc[left : right + 1].text.count(")"):
+        right += 1  # "Sen. Lindsey Graham (R-S.C.)": the bracket opened in the phrase closes in it
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
@@ -305,7 +317,32 @@ def find_attributions(doc) -> list[Attribution]:
         attributions.append(attribution)
         previous = attribution
     attributions.extend(_reported(doc, quotes, used_cues, sentences))
+    taken = [span for a in attributions for span in a.content]
+    attributions.extend(a for a in _colon_credits(doc) if not any(s < a.end and a.start < e for s, e in taken))
     return sorted(attributions, key=lambda a: a.start)
+
+
+_COLON_CREDIT = re.compile(r"(?m)^[\"“]?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<body>\S[^\n]*)$")
+_NOT_SPEAKERS = frozenset("correction clarification source update updated note photo watch read related the latest".split())
+
+
+def _colon_credits(doc) -> list[Attribution]:
+    """A paragraph opened by a speaker's name and a colon: a transcript ("WALLACE: Let's start ...")
+    or a headline ("Pence: Flowers won't be at debate"). The name must be a proper name or an entity
+    to the parser, or written in capitals as transcripts do."""
+    text = _text_of(doc)
+    named = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP")}
+    found = []
+    for m in _COLON_CREDIT.finditer(text):
+        name = m.group("name")
+        tokens = doc.char_span(m.start("name"), m.end("name"))
+        proper = tokens is not None and all(t.pos_ == "PROPN" for t in tokens)
+        if name.lower() in _NOT_SPEAKERS or not ((m.start("name"), m.end("name")) in named or proper or name.isupper()):
+            continue
+        body = _trimmed(text, (m.start("body"), m.end("body")))
+        if len(text[body[0] : body[1]].split()) >= 3:
+            found.append(Attribution((body,), False, (m.end("name"), m.end("name") + 1), (m.start("name"), m.end("name"))))
+    return found
 
 
 def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
@@ -441,7 +478,26 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
             if content[1] - content[0] > 10:
                 found.append(Attribution((content,), False, (token.idx, doc[token.i + 1].idx + 2), source))
             continue
-        if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS | STANCE_VERBS or token.lemma_.lower() == "think":
+            continue  # what someone thinks is reported as their speech only in quotes
+        speech = token.lemma_.lower() in SPEECH_VERBS
+        if not speech or not (token.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in token.children)):
+            stance = _stance(doc, token, quotes)
+            if stance is not None:
+                found.append(stance)
+            continue
+        if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX") and \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            # "The museum, he said, would make visitors ...", "Acts of protest are ..., Mr. Obama said.":
+            # the sentence around the cue is what it reports, in one or two pieces.
+            inside = {t.i for t in token.subtree}
+            pieces = [list(run) for is_cue, run in itertools.groupby(token.head.subtree, key=lambda t: t.i in inside)
+                      if not is_cue]
+            spans = [_trimmed(text, (run[0].idx, run[-1].idx + len(run[-1].text))) for run in pieces]
+            spans = [span for span in spans if span[1] - span[0] > 1]
+            if spans and not any(s < e2 and s2 < e for s, e in quotes for s2, e2 in spans) and \
+                    sum(e - s for s, e in spans) >= 10:
+                found.append(Attribution(tuple(spans), False, _cue_of(token), _source_of(token)))
             continue
         clauses = [c for c in token.children if c.dep_ in ("ccomp",)]
         if not clauses:
@@ -455,10 +511,41 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
     return found
 
 
+def _stance(doc, verb, quotes: list[tuple[int, int]]) -> Attribution | None:
+    """What a stance verb takes: its object, infinitive or object and infinitive ("endorsed Hillary
+    Clinton for president", "vowed to veto the bill", "urged Congress to act", "called for a
+    review"), with a subject to hold it."""
+    source = _source_of(verb)
+    if source is None:
+        return None
+    cue_tokens = [verb] + [c for c in verb.children if c.dep_ in _AUX or c.dep_ == "prt"]
+    parts = []
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in ("dobj", "xcomp", "oprd", "dative"):
+            parts.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _STANCE_PREPOSITIONS:
+            if child.i == max(t.i for t in cue_tokens) + 1 and not any(p.dep_ == "dobj" for p in verb.children):
+                cue_tokens.append(child)  # "called for", "pointed to": the preposition belongs to the cue
+                parts.extend(c for c in child.children if c.dep_ == "pobj")
+            elif parts:
+                parts.append(child)  # "cited the remarks as examples of ...", "accused him of lying"
+    if not parts:
+        return None
+    tokens = [t for part in parts for t in part.subtree]
+    text = _text_of(doc)
+    span = _trimmed(text, (min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)))
+    if span[1] - span[0] < 2 or any(s < span[1] and span[0] < e for s, e in quotes):
+        return None
+    cue = (min(t.idx for t in cue_tokens), max(t.idx + len(t.text) for t in cue_tokens))
+    return Attribution((span,), False, cue, source)
+
+
 def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
     start, end = span
-    while start < end and text[start] in " ,;:—–-":
+    while start < end and (text[start] in ",;:—–-" or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in " ,;:—–-.":
+    while end > start and (text[end - 1] in ",;:—–-." or text[end - 1].isspace()):
         end -= 1
     return start, end
