@@ -41,7 +41,8 @@ _STANCE_PREPOSITIONS = frozenset("for of as to against about on".split())
 _OPENING = "“«„"
 # "According to Limbaugh, “...”": searched in the text just before the opening mark.
 _ACCORDING = re.compile(r"[Aa]ccording to (?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s*$")
-_DASH_CREDIT = re.compile(r"\s*(?P<dash>[―—])\s*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})")
+# The name ends at the line: a caption's credit line ("Getty Images") follows it.
+_DASH_CREDIT = re.compile(r"\s*(?P<dash>[―—])\s*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})")
 _CLOSING = "”»"
 _AUX = frozenset({"aux", "auxpass", "neg"})
 _SOURCE_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl"})
@@ -134,9 +135,23 @@ def _single_quotes(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def _cue_of(verb) -> tuple[int, int]:
-    """The cue: the verb with its auxiliaries and particle ("has learned", "called for")."""
+    """The cue: the verb with its auxiliaries and particle ("has learned", "called for") and the
+    adverbs and times that touch it ("also said", "said Friday", "said in an interview")."""
     tokens = [verb] + [c for c in verb.children if c.dep_ in _AUX or c.dep_ == "prt"]
-    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    doc = verb.doc
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
+        if child.dep_ in ("advmod", "npadvmod") or (child.dep_ == "prep" and child.lower_ in ("in", "during") and
+                                                     any(g.lemma_ in _SETTINGS for g in child.subtree)):
+            span = list(child.subtree)
+            if span[-1].i == first - 1 or span[0].i == last + 1:
+                first, last = min(first, span[0].i), max(last, span[-1].i)
+    if last + 1 < len(doc) and doc[last + 1].text == ":":
+        last += 1  # "He said: ..."
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+_SETTINGS = frozenset("interview statement briefing conference call rally speech appearance post tweet email".split())
 
 
 def _between(doc, end: int, verb) -> tuple[int, int] | None:
@@ -271,8 +286,9 @@ def find_attributions(doc) -> list[Attribution]:
                 candidates = [doc[lead]]
         credit = _DASH_CREDIT.match(text, end)
         if credit:  # "“...” ― Sonya Herridge": a quote credited with a dash
+            name_end = credit.end("name") - bool(re.search(r"\w{3}\.$", credit.group("name")))  # the full stop after it
             attribution = Attribution(((start, end),), True, (credit.start("dash"), credit.end("dash")),
-                                      (credit.start("name"), credit.end("name")))
+                                      (credit.start("name"), name_end))
             attributions.append(attribution)
             previous = attribution
             continue
@@ -300,7 +316,7 @@ def find_attributions(doc) -> list[Attribution]:
             content = _mixed_clause(doc, verb, start, end) or _phrase_around(doc, verb, source, start, end, sentences) or (start, end)
             attribution = Attribution((content,), True, _cue_of(verb), source, _addressee(verb))
             if previous is not None and previous.direct and previous.cue == attribution.cue:
-                attribution = Attribution(previous.content + ((start, end),), True, previous.cue, previous.source,
+                attribution = Attribution(_joined(previous.content, (start, end)), True, previous.cue, previous.source,
                                           previous.addressee)
                 attributions.pop()
             used_cues.add(verb.i)
@@ -308,7 +324,8 @@ def find_attributions(doc) -> list[Attribution]:
             continue
         elif previous is not None and previous.direct and previous.cue and "\n" not in text[previous.end : start]:
             # "“...,” he said. “...”": the second piece, in the same paragraph, is the same attribution.
-            attribution = Attribution(previous.content + ((start, end),), True, previous.cue, previous.source, previous.addressee)
+            attribution = Attribution(_joined(previous.content, (start, end)), True, previous.cue, previous.source,
+                                      previous.addressee)
             attributions.pop()
         elif previous is not None and previous.direct and _same_or_next_paragraph(text, previous.end, start):
             attribution = Attribution(((start, end),), True, None, previous.source, previous.addressee, continued=True)
@@ -343,6 +360,15 @@ def _colon_credits(doc) -> list[Attribution]:
         if len(text[body[0] : body[1]].split()) >= 3:
             found.append(Attribution((body,), False, (m.end("name"), m.end("name") + 1), (m.start("name"), m.end("name"))))
     return found
+
+
+def _joined(pieces: tuple[tuple[int, int], ...], piece: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    """Content pieces with one more; a piece that overlaps the last (a second quote inside the clause
+    the first came with: "called Trump a “liar” who is “amoral”") widens it instead."""
+    start, end = pieces[-1]
+    if piece[0] < end:
+        return pieces[:-1] + ((start, max(end, piece[1])),)
+    return pieces + (piece,)
 
 
 def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
@@ -502,7 +528,7 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
         clauses = [c for c in token.children if c.dep_ in ("ccomp",)]
         if not clauses:
             continue
-        clause = list(clauses[0].subtree)
+        clause = _without_tail(list(clauses[0].subtree))
         first_token = min([clause[0]] + [m for m in doc[clause[0].i - 1 : clause[0].i] if m.lower_ == "that"])
         span = _trimmed(text, (first_token.idx, clause[-1].idx + len(clause[-1].text)))
         if any(s < span[1] and span[0] < e for s, e in quotes) or span[1] - span[0] < 10:
@@ -533,7 +559,7 @@ def _stance(doc, verb, quotes: list[tuple[int, int]]) -> Attribution | None:
                 parts.append(child)  # "cited the remarks as examples of ...", "accused him of lying"
     if not parts:
         return None
-    tokens = [t for part in parts for t in part.subtree]
+    tokens = _without_tail(sorted({t for part in parts for t in part.subtree}, key=lambda t: t.i))
     text = _text_of(doc)
     span = _trimmed(text, (min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)))
     if span[1] - span[0] < 2 or any(s < span[1] and span[0] < e for s, e in quotes):
@@ -542,10 +568,27 @@ def _stance(doc, verb, quotes: list[tuple[int, int]]) -> Attribution | None:
     return Attribution((span,), False, cue, source)
 
 
+_TAIL_OPENERS = frozenset("which who whose although though whereas aside".split())
+
+
+def _without_tail(tokens: list) -> list:
+    """A reported clause without what follows a semicolon, or a comma that opens a non-restrictive
+    relative or concessive clause ("..., which forced her to leave", "..., although he refused ...")."""
+    for k, token in enumerate(tokens[1:-1], start=1):
+        if token.text == ";" or (token.text == "," and tokens[k + 1].lower_ in _TAIL_OPENERS):
+            return tokens[:k]
+    return tokens
+
+
 def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
     start, end = span
     while start < end and (text[start] in ",;:—–-" or text[start].isspace()):
         start += 1
     while end > start and (text[end - 1] in ",;:—–-." or text[end - 1].isspace()):
+        if text[end - 1] == "." and _ABBREVIATION.search(text, start, end - 1):
+            break  # "Charlotte, N.C.": the stop is the abbreviation's
         end -= 1
     return start, end
+
+
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros))$")
