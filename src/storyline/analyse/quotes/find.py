@@ -311,6 +311,8 @@ def find_attributions(doc) -> list[Attribution]:
             source = _source_of(verb, (start, end))
             if source is not None and source[0] < end and start < source[1]:
                 source = _between(doc, end, verb)  # the parser took the quote for the subject
+            if source is None and verb.idx >= end:
+                source = _between(doc, end, verb)  # "“...,” Tulsa police Chief Chuck Jordan said", misparsed
             if source is None:
                 source = _outer_source(verb, start, end, sentences)
             content = _mixed_clause(doc, verb, start, end) or _phrase_around(doc, verb, source, start, end, sentences) or (start, end)
@@ -379,7 +381,11 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
     # "Trump tweeted that Machado was “disgusting”".)
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj") or (
             c.dep_ == "advcl" and c.left_edge.lower_ == "that" and c.left_edge.i > verb.i)):
-        coordinated = {t.i for c in clause.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        # A coordinated clause is part of what is reported ("the videos were “inconclusive” and that the
+        # footage ... did not show ..."), unless it reports something else ("... and said she would ...").
+        speeches = [c for c in clause.children if c.dep_ == "conj" and _is_speech(c)]
+        coordinated = {t.i for c in speeches for t in c.subtree} | {
+            c.i for c in clause.children if c.dep_ == "cc" and speeches and c.i < speeches[0].i}
         tokens = [t for t in clause.subtree if t.i not in coordinated and "\n" not in t.text]
         if not tokens:
             continue
@@ -420,7 +426,7 @@ def _phrase_around(doc, verb, source, start: int, end: int, sentences: _Sentence
     if phrase.head == verb or phrase.head.pos_ in ("VERB", "AUX"):
         taker = phrase.head
         # The verb's complements up to the quote: "urged [Republicans] [to “vote ...”]".
-        parts = [c for c in taker.children if c.i > taker.i and c.dep_ in _COMPLEMENTS and c.left_edge.idx <= start]
+        parts = [c for c in taker.children if c.i > taker.i and c.dep_ in _COMPLEMENTS]
         if taker != verb and taker.dep_ in ("ccomp", "xcomp") and taker.i < _token_at(doc, start):
             parts = [taker]  # a clause the speaker is reported as saying: the whole of it
         tokens = [t for c in parts or [phrase] for t in c.subtree]
