@@ -227,3 +227,14 @@ def test_a_bracketed_party_and_state_stay_in_the_speaker(context):
 def quotes_of_raw(text, context):
     _article, outputs = language_stage(Article(id="t", source="t.txt", text=text), context)
     return outputs["quotes"]
+
+
+def test_a_quote_taken_by_a_verb_without_speech_is_its_subjects(context):
+    # No speech verb: the subject of the verb that takes the quote's phrase says it, when the quote is
+    # long or names what someone is called; a short term is still a scare quote.
+    text = ("Governor Piet Danner dismissed the audit as “a fairy tale written by people who never built a quay.” "
+            "Ilsa Brandt openly admires the engineers as “true builders”. "
+            "The council closed the “blue zone” near the harbour.")
+    found = {q["text"]: q["speaker"]["name"] for q in quotes_of_raw(text, context) if q["direct"]}
+    assert found == {"the audit as “a fairy tale written by people who never built a quay.”": "Piet Danner",
+                     "the engineers as “true builders”": "Ilsa Brandt"}

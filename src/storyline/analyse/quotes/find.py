@@ -284,6 +284,16 @@ def find_attributions(doc) -> list[Attribution]:
                 lead -= 1
             if 0 <= lead < _token_at(doc, start) - 1 and doc[lead].pos_ == "VERB":
                 candidates = [doc[lead]]
+        if not candidates and inside_first is not None and re.search(r"\w[\s(]*$", text[max(0, start - 3) : start]):
+            # A quote inside a phrase with no speech verb around it is what the subject of the verb taking
+            # the phrase says: "Gingrich dismissed Estonia as being in the “suburbs of St. Petersburg”". A
+            # short one only when it names what someone is called ("admires Putin as a “strong leader”").
+            taker = next((t for t in inside_first.ancestors if t.pos_ == "VERB" and not start <= t.idx < end), None)
+            path = [t for t in inside_first.ancestors if taker is not None and taker.is_ancestor(t)]
+            naming = any(t.lower_ == "as" or t.dep_ == "oprd" for t in [inside_first, *path])
+            if taker is not None and any(c.dep_ == "nsubj" for c in taker.children) and taker.i < inside_first.i and \
+                    (naming or not _is_scare_quote(text, start, end)):
+                candidates = [taker]
         credit = _DASH_CREDIT.match(text, end)
         if credit:  # "“...” ― Sonya Herridge": a quote credited with a dash
             name_end = credit.end("name") - bool(re.search(r"\w{3}\.$", credit.group("name")))  # the full stop after it
@@ -425,6 +435,8 @@ def _phrase_around(doc, verb, source, start: int, end: int, sentences: _Sentence
         phrase = phrase.head
     if phrase.head == verb or phrase.head.pos_ in ("VERB", "AUX"):
         taker = phrase.head
+        if taker != verb and verb.is_ancestor(taker) and verb.i < taker.i:
+            taker = verb  # "urged [his supporters to visit polling places to make sure all is “on the up and up”]"
         # The verb's complements up to the quote: "urged [Republicans] [to “vote ...”]".
         parts = [c for c in taker.children if c.i > taker.i and c.dep_ in _COMPLEMENTS]
         if taker != verb and taker.dep_ in ("ccomp", "xcomp") and taker.i < _token_at(doc, start):
