@@ -38,6 +38,8 @@ STANCE_VERBS = frozenset(
     "question decline propose attack deny pledge refuse offer expect".split()
 )
 _STANCE_PREPOSITIONS = frozenset("for of as to against about on".split())
+# Verbs whose clauses and objects are reported speech; what someone "thinks" is theirs only in quotes.
+_REPORTING = (SPEECH_VERBS | STANCE_VERBS) - {"think"}
 _OPENING = "“«„"
 # "According to Limbaugh, “...”": searched in the text just before the opening mark.
 _ACCORDING = re.compile(r"[Aa]ccording to (?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s*$")
@@ -522,8 +524,8 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
             if content[1] - content[0] > 10:
                 found.append(Attribution((content,), False, (token.idx, doc[token.i + 1].idx + 2), source))
             continue
-        if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS | STANCE_VERBS or token.lemma_.lower() == "think":
-            continue  # what someone thinks is reported as their speech only in quotes
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _REPORTING:
+            continue
         speech = token.lemma_.lower() in SPEECH_VERBS
         if not speech or not (token.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in token.children)):
             stance = _stance(doc, token, quotes)
