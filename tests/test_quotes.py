@@ -238,3 +238,9 @@ def test_a_quote_taken_by_a_verb_without_speech_is_its_subjects(context):
     found = {q["text"]: q["speaker"]["name"] for q in quotes_of_raw(text, context) if q["direct"]}
     assert found == {"the audit as “a fairy tale written by people who never built a quay.”": "Piet Danner",
                      "the engineers as “true builders”": "Ilsa Brandt"}
+
+
+def test_words_after_a_cue_and_colon_without_quote_marks(context):
+    text = "Mayor Ilsa Brandt spoke after the vote. She added:\n\nThe quay stays closed until the divers have finished."
+    found = [(q["text"], q["speaker"]["name"]) for q in quotes_of_raw(text, context) if not q["direct"]]
+    assert found == [("The quay stays closed until the divers have finished", "Ilsa Brandt")]

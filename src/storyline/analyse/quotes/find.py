@@ -527,6 +527,15 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
         if token.pos_ != "VERB" or token.lemma_.lower() not in _REPORTING:
             continue
         speech = token.lemma_.lower() in SPEECH_VERBS
+        colon = re.match(r"[ \t]*:\s*", text[token.idx + len(token.text) :])
+        if speech and colon and not any(c.dep_ == "ccomp" for c in token.children):
+            # "The governor added:" and what he said, without quote marks, to the end of the paragraph.
+            begin = token.idx + len(token.text) + colon.end()
+            stop = text.find("\n", begin)
+            span = _trimmed(text, (begin, len(text) if stop == -1 else stop))
+            if span[1] - span[0] >= 10 and not any(s < span[1] and span[0] < e for s, e in quotes):
+                found.append(Attribution((span,), False, _cue_of(token), _source_of(token)))
+            continue
         if not speech or not (token.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in token.children)):
             stance = _stance(doc, token, quotes)
             if stance is not None:
@@ -574,7 +583,7 @@ def _stance(doc, verb, quotes: list[tuple[int, int]]) -> Attribution | None:
         elif child.dep_ == "prep" and child.lower_ in _STANCE_PREPOSITIONS:
             if child.i == max(t.i for t in cue_tokens) + 1 and not any(p.dep_ == "dobj" for p in verb.children):
                 cue_tokens.append(child)  # "called for", "pointed to": the preposition belongs to the cue
-                parts.extend(c for c in child.children if c.dep_ == "pobj")
+                parts.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
             elif parts:
                 parts.append(child)  # "cited the remarks as examples of ...", "accused him of lying"
     if not parts:
