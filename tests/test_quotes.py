@@ -244,3 +244,9 @@ def test_words_after_a_cue_and_colon_without_quote_marks(context):
     text = "Mayor Ilsa Brandt spoke after the vote. She added:\n\nThe quay stays closed until the divers have finished."
     found = [(q["text"], q["speaker"]["name"]) for q in quotes_of_raw(text, context) if not q["direct"]]
     assert found == [("The quay stays closed until the divers have finished", "Ilsa Brandt")]
+
+
+def test_the_writers_link_word_is_not_reported(context):
+    text = "The quay is shut. However, the ferries will run from the old pier, Mayor Ilsa Brandt said."
+    found = [q["text"] for q in quotes_of_raw(text, context) if not q["direct"]]
+    assert found == ["the ferries will run from the old pier"]

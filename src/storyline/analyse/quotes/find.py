@@ -546,8 +546,8 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
             # "The museum, he said, would make visitors ...", "Acts of protest are ..., Mr. Obama said.":
             # the sentence around the cue is what it reports, in one or two pieces.
             inside = {t.i for t in token.subtree}
-            pieces = [list(run) for is_cue, run in itertools.groupby(token.head.subtree, key=lambda t: t.i in inside)
-                      if not is_cue]
+            pieces = [list(run) for is_cue, run in itertools.groupby(_unlinked(list(token.head.subtree)),
+                                                                   key=lambda t: t.i in inside) if not is_cue]
             spans = [_trimmed(text, (run[0].idx, run[-1].idx + len(run[-1].text))) for run in pieces]
             spans = [span for span in spans if span[1] - span[0] > 1]
             if spans and not any(s < e2 and s2 < e for s, e in quotes for s2, e2 in spans) and \
@@ -557,7 +557,7 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
         clauses = [c for c in token.children if c.dep_ in ("ccomp",)]
         if not clauses:
             continue
-        clause = _without_tail(list(clauses[0].subtree))
+        clause = _without_tail(_unlinked(list(clauses[0].subtree)))
         first_token = min([clause[0]] + [m for m in doc[clause[0].i - 1 : clause[0].i] if m.lower_ == "that"])
         span = _trimmed(text, (first_token.idx, clause[-1].idx + len(clause[-1].text)))
         if any(s < span[1] and span[0] < e for s, e in quotes) or span[1] - span[0] < 10:
@@ -595,6 +595,19 @@ def _stance(doc, verb, quotes: list[tuple[int, int]]) -> Attribution | None:
         return None
     cue = (min(t.idx for t in cue_tokens), max(t.idx + len(t.text) for t in cue_tokens))
     return Attribution((span,), False, cue, source)
+
+
+_LINKS = frozenset("however meanwhile still yet instead also".split())
+
+
+def _unlinked(tokens: list) -> list:
+    """A reported sentence without the word that links it to the one before ("However, slower growth
+    ...", "And Mrs. Clinton now holds ..."): the writer's, not the speaker's."""
+    while len(tokens) > 2 and (tokens[0].dep_ == "cc" or tokens[0].lower_ in _LINKS) and tokens[0].is_sent_start:
+        tokens = tokens[1:]
+        while len(tokens) > 1 and tokens[0].is_punct:
+            tokens = tokens[1:]
+    return tokens
 
 
 _TAIL_OPENERS = frozenset("which who whose although though whereas aside".split())
