@@ -143,11 +143,12 @@ def _cue_of(verb) -> tuple[int, int]:
     first, last = min(t.i for t in tokens), max(t.i for t in tokens)
     doc = verb.doc
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
-        if child.dep_ in ("advmod", "npadvmod") or (child.dep_ == "prep" and child.lower_ in ("in", "during") and
-                                                     any(g.lemma_ in _SETTINGS for g in child.subtree)):
-            span = list(child.subtree)
-            if span[-1].i == first - 1 or span[0].i == last + 1:
-                first, last = min(first, span[0].i), max(last, span[-1].i)
+        span = list(child.subtree)
+        if child.dep_ == "advmod" and len(span) == 1 and span[0].i == first - 1:
+            first = span[0].i  # "also said", "later stressed"
+        elif span[0].i == last + 1 and (child.dep_ in ("advmod", "npadvmod") or (
+                child.dep_ == "prep" and child.lower_ in ("in", "during") and any(g.lemma_ in _SETTINGS for g in span))):
+            last = span[-1].i  # "said Friday", "said in an emailed statement"
     if last + 1 < len(doc) and doc[last + 1].text == ":":
         last += 1  # "He said: ..."
     return doc[first].idx, doc[last].idx + len(doc[last].text)
@@ -328,7 +329,10 @@ def find_attributions(doc) -> list[Attribution]:
             if source is None:
                 source = _outer_source(verb, start, end, sentences)
             content = _mixed_clause(doc, verb, start, end) or _phrase_around(doc, verb, source, start, end, sentences) or (start, end)
-            attribution = Attribution((content,), True, _cue_of(verb), source, _addressee(verb))
+            cue = _cue_of(verb)
+            if cue[0] <= content[0] < cue[1] < start:
+                content = _trimmed(text, (cue[1], content[1]))  # the cue's own words are not what was said
+            attribution = Attribution((content,), True, cue, source, _addressee(verb))
             if previous is not None and previous.direct and previous.cue == attribution.cue:
                 attribution = Attribution(_joined(previous.content, (start, end)), True, previous.cue, previous.source,
                                           previous.addressee)
