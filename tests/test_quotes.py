@@ -16,9 +16,15 @@ def context():
     return Context.current()
 
 
-def quotes_of(text, context):
+def quotes_of_raw(text, context):
+    """The quote records the language stage gives for a text."""
     _article, outputs = language_stage(Article(id="t", source="t.txt", text=text), context)
-    return [(q["text"], (q["speaker"] or {}).get("name"), (q["cue"] or {}).get("text"), q["direct"]) for q in outputs["quotes"]]
+    return outputs["quotes"]
+
+
+def quotes_of(text, context):
+    return [(q["text"], (q["speaker"] or {}).get("name"), (q["cue"] or {}).get("text"), q["direct"])
+            for q in quotes_of_raw(text, context)]
 
 
 def test_marks_of_every_kind():
@@ -120,8 +126,7 @@ def test_the_speaker_mention_keeps_hyphenated_names_and_appositions(context):
     text = ("“The quay will cost more,” said Anna Kovac-Lind, an engineer. "
             "Mr. Berg-Olsen said the ferries would wait. "
             "Piet Danner, a Calvera Port Authority lawyer, said the contract was void.")
-    _article, outputs = language_stage(Article(id="t", source="t.txt", text=text), context)
-    speakers = [q["speaker"] for q in outputs["quotes"]]
+    speakers = [q["speaker"] for q in quotes_of_raw(text, context)]
     assert [s["mention"] for s in speakers] == ["Anna Kovac-Lind, an engineer", "Mr. Berg-Olsen",
                                                 "Piet Danner, a Calvera Port Authority lawyer,"]
     assert speakers[2]["name"] == "Piet Danner"  # the name before the apposition, not the one inside it
@@ -222,11 +227,6 @@ def test_a_bracketed_party_and_state_stay_in_the_speaker(context):
     text = "Sen. Mara Lind (D-Calvera) said the breakwater would hold."
     (quote,) = [q for q in quotes_of_raw(text, context) if not q["direct"]]
     assert quote["speaker"]["mention"] == "Sen. Mara Lind (D-Calvera)"
-
-
-def quotes_of_raw(text, context):
-    _article, outputs = language_stage(Article(id="t", source="t.txt", text=text), context)
-    return outputs["quotes"]
 
 
 def test_a_quote_taken_by_a_verb_without_speech_is_its_subjects(context):

@@ -5,8 +5,11 @@ with the repairs news text needs: a quote whose opening mark is missing ("We’r
 more weapons, we have to,” Trump told reporters) runs from the start of its paragraph, and a
 paragraph that opens a quote without closing it continues into the next one that opens again.
 Each quote's cue is the speech verb of its sentence outside the marks and its source the verb's
-subject; a quote with no cue in its sentence continues the previous speaker's words. Reported
-speech is a speech verb's clausal complement ("X said (that) ...") and "according to X".
+subject; a quote with no cue in its sentence continues the previous speaker's words, and one inside a
+phrase with no speech verb around it is the subject's of the verb that takes the phrase. Reported
+speech is a speech verb's clause, after it or around it ("X said (that) ...", "..., X said"), what
+follows "X said:" to the end of its paragraph, what a stance verb takes ("X vowed to ..."), "according
+to X", and a paragraph credited with a name and a colon ("WALLACE: ...").
 
 Contents are spans of the text (a direct quote keeps its marks); a quote split by its attribution
 ("“...,” he said. “...”") is one attribution with two pieces of content.
@@ -136,10 +139,15 @@ def _single_quotes(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
     return found
 
 
+def _verb_group(verb) -> list:
+    """The verb with its auxiliaries, negation and particle ("has not learned", "called off")."""
+    return [verb] + [c for c in verb.children if c.dep_ in _AUX or c.dep_ == "prt"]
+
+
 def _cue_of(verb) -> tuple[int, int]:
-    """The cue: the verb with its auxiliaries and particle ("has learned", "called for") and the
-    adverbs and times that touch it ("also said", "said Friday", "said in an interview")."""
-    tokens = [verb] + [c for c in verb.children if c.dep_ in _AUX or c.dep_ == "prt"]
+    """The cue: the verb group (:func:`_verb_group`) and the adverbs and times that touch it ("also
+    said", "said Friday", "said in an interview")."""
+    tokens = _verb_group(verb)
     first, last = min(t.i for t in tokens), max(t.i for t in tokens)
     doc = verb.doc
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
@@ -292,7 +300,7 @@ def find_attributions(doc) -> list[Attribution]:
             # the phrase says: "Gingrich dismissed Estonia as being in the “suburbs of St. Petersburg”". A
             # short one only when it names what someone is called ("admires Putin as a “strong leader”").
             taker = next((t for t in inside_first.ancestors if t.pos_ == "VERB" and not start <= t.idx < end), None)
-            path = [t for t in inside_first.ancestors if taker is not None and taker.is_ancestor(t)]
+            path = itertools.takewhile(lambda t: t != taker, inside_first.ancestors)
             naming = any(t.lower_ == "as" or t.dep_ == "oprd" for t in [inside_first, *path])
             if taker is not None and any(c.dep_ == "nsubj" for c in taker.children) and taker.i < inside_first.i and \
                     (naming or not _is_scare_quote(text, start, end)):
@@ -353,7 +361,7 @@ def find_attributions(doc) -> list[Attribution]:
         previous = attribution
     attributions.extend(_reported(doc, quotes, used_cues, sentences))
     taken = [span for a in attributions for span in a.content]
-    attributions.extend(a for a in _colon_credits(doc) if not any(s < a.end and a.start < e for s, e in taken))
+    attributions.extend(a for a in _colon_credits(doc) if not _overlaps_any((a.start, a.end), taken))
     return sorted(attributions, key=lambda a: a.start)
 
 
@@ -443,7 +451,7 @@ def _phrase_around(doc, verb, source, start: int, end: int, sentences: _Sentence
         taker = phrase.head
         if taker != verb and verb.is_ancestor(taker) and verb.i < taker.i:
             taker = verb  # "urged [his supporters to visit polling places to make sure all is “on the up and up”]"
-        # The verb's complements up to the quote: "urged [Republicans] [to “vote ...”]".
+        # All the verb's complements: "urged [Republicans] [to “vote ...”]", "cited [the remarks] [as ...]".
         parts = [c for c in taker.children if c.i > taker.i and c.dep_ in _COMPLEMENTS]
         if taker != verb and taker.dep_ in ("ccomp", "xcomp") and taker.i < _token_at(doc, start):
             parts = [taker]  # a clause the speaker is reported as saying: the whole of it
@@ -531,13 +539,13 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
         if token.pos_ != "VERB" or token.lemma_.lower() not in _REPORTING:
             continue
         speech = token.lemma_.lower() in SPEECH_VERBS
-        colon = re.match(r"[ \t]*:\s*", text[token.idx + len(token.text) :])
+        colon = _COLON_AFTER.match(text, token.idx + len(token.text))
         if speech and colon and not any(c.dep_ == "ccomp" for c in token.children):
             # "The governor added:" and what he said, without quote marks, to the end of the paragraph.
-            begin = token.idx + len(token.text) + colon.end()
+            begin = colon.end()
             stop = text.find("\n", begin)
             span = _trimmed(text, (begin, len(text) if stop == -1 else stop))
-            if span[1] - span[0] >= 10 and not any(s < span[1] and span[0] < e for s, e in quotes):
+            if span[1] - span[0] >= 10 and not _overlaps_any(span, quotes):
                 found.append(Attribution((span,), False, _cue_of(token), _source_of(token)))
             continue
         if not speech or not (token.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in token.children)):
@@ -554,7 +562,7 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
                                                                    key=lambda t: t.i in inside) if not is_cue]
             spans = [_trimmed(text, (run[0].idx, run[-1].idx + len(run[-1].text))) for run in pieces]
             spans = [span for span in spans if span[1] - span[0] > 1]
-            if spans and not any(s < e2 and s2 < e for s, e in quotes for s2, e2 in spans) and \
+            if spans and not any(_overlaps_any(span, quotes) for span in spans) and \
                     sum(e - s for s, e in spans) >= 10:
                 found.append(Attribution(tuple(spans), False, _cue_of(token), _source_of(token)))
             continue
@@ -564,7 +572,7 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
         clause = _without_tail(_unlinked(list(clauses[0].subtree)))
         first_token = min([clause[0]] + [m for m in doc[clause[0].i - 1 : clause[0].i] if m.lower_ == "that"])
         span = _trimmed(text, (first_token.idx, clause[-1].idx + len(clause[-1].text)))
-        if any(s < span[1] and span[0] < e for s, e in quotes) or span[1] - span[0] < 10:
+        if _overlaps_any(span, quotes) or span[1] - span[0] < 10:
             continue
         found.append(Attribution((span,), False, _cue_of(token), _source_of(token)))
     return found
@@ -577,7 +585,7 @@ def _stance(doc, verb, quotes: list[tuple[int, int]]) -> Attribution | None:
     source = _source_of(verb)
     if source is None:
         return None
-    cue_tokens = [verb] + [c for c in verb.children if c.dep_ in _AUX or c.dep_ == "prt"]
+    cue_tokens = _verb_group(verb)
     parts = []
     for child in verb.children:
         if child.i < verb.i:
@@ -595,12 +603,13 @@ def _stance(doc, verb, quotes: list[tuple[int, int]]) -> Attribution | None:
     tokens = _without_tail(sorted({t for part in parts for t in part.subtree}, key=lambda t: t.i))
     text = _text_of(doc)
     span = _trimmed(text, (min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)))
-    if span[1] - span[0] < 2 or any(s < span[1] and span[0] < e for s, e in quotes):
+    if span[1] - span[0] < 2 or _overlaps_any(span, quotes):
         return None
     cue = (min(t.idx for t in cue_tokens), max(t.idx + len(t.text) for t in cue_tokens))
     return Attribution((span,), False, cue, source)
 
 
+_COLON_AFTER = re.compile(r"[ \t]*:\s*")
 _LINKS = frozenset("however meanwhile still yet instead also".split())
 
 
@@ -624,6 +633,10 @@ def _without_tail(tokens: list) -> list:
         if token.text == ";" or (token.text == "," and tokens[k + 1].lower_ in _TAIL_OPENERS):
             return tokens[:k]
     return tokens
+
+
+def _overlaps_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in spans)
 
 
 def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
