@@ -250,3 +250,42 @@ def test_the_writers_link_word_is_not_reported(context):
     text = "The quay is shut. However, the ferries will run from the old pier, Mayor Ilsa Brandt said."
     found = [q["text"] for q in quotes_of_raw(text, context) if not q["direct"]]
     assert found == ["the ferries will run from the old pier"]
+
+
+def test_a_straight_mark_closed_by_a_curly_one():
+    text = 'Harbour notes. "The quay is safe,” said Ilsa Brandt, the harbour master.'
+    assert [text[s:e] for s, e in quote_spans(text)] == ['"The quay is safe,”']
+
+
+def test_titles_in_prose_are_not_quotes_and_headlines_keep_theirs(context):
+    assert quotes_of("Mayor Ilsa Brandt said on Harbour Radio's “Morning Tide” that the quay was safe.", context) == [
+        ("that the quay was safe", "Ilsa Brandt", "said", False)]
+    assert quotes_of("The ferry strike was the subject of her documentary “Low Water in Kessel,” shown last year.",
+                     context) == []
+    (headline,) = quotes_of("Harbour Master Brandt: ‘The Quay Is Safe Again’", context)
+    assert headline[0] == "‘The Quay Is Safe Again’"
+
+
+def test_a_quote_split_by_its_cue_is_one_quote(context):
+    from storyline.analyse.quotes.find import find_attributions
+
+    for text, cue in [("“If the tide turns, we sail,” the captain says, “and what do we do then?”", "says"),
+                      ("“We stay in port until the storm has passed,” she continued. “Nobody sails before Monday.”",
+                       "continued")]:
+        (attribution,) = find_attributions(context.nlp(text))
+        assert [text[s:e] for s, e in attribution.content] == [text[: text.index("”") + 1], text[text.rindex("“"):]]
+        assert text[slice(*attribution.cue)] == cue
+
+
+def test_quotes_are_scored_by_their_marks_on_both_sides():
+    from storyline.evaluate.quotes import GoldAttribution, PolnearDocument, PredictedAttribution, score_document
+
+    text = "Brandt: ‘Quay Safe’. “We sail at dawn,” Brandt said."
+    quoted = text.index("“"), text.index("said") - 1
+    headline = text.index("‘"), text.index(".")
+    gold = PolnearDocument("t", text, (
+        GoldAttribution(((0, 6),), ((quoted[1] + 1, quoted[1] + 5),), (quoted,)),
+        GoldAttribution(((0, 6),), None, (headline,))))
+    predicted = [PredictedAttribution(((0, 6),), None, (headline,)), PredictedAttribution(None, None, (quoted,))]
+    counts = score_document(gold, predicted)[("quotes", 0.8)]
+    assert (counts.tp_predicted, counts.predicted, counts.tp_gold, counts.gold) == (1, 1, 1, 1)

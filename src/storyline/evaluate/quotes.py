@@ -5,8 +5,9 @@
 - Overlap match, per component: one-to-one pairing of overlapping spans.
 - Quotes: gold attributions whose content holds a quotation mark. A gold quote is found when one
   predicted content covers at least 30% (and, separately, 80%) of its characters; precision counts
-  the predicted direct quotes that cover that share of a gold quote. Speaker accuracy: of the found
-  quotes (80%), the share whose predicted source overlaps the gold source.
+  the predicted quotes (by the same test: content holding a quotation mark) that cover that share of
+  a gold quote. Speaker accuracy: of the found quotes (80%), the share whose predicted source
+  overlaps the gold source.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ class PredictedAttribution:
     source: Span | None
     cue: Span | None
     content: Span
-    direct: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +152,8 @@ def score_document(document: PolnearDocument, predicted: list[PredictedAttributi
         counts[("exact", component)] = _exact(text, g, p)
         counts[("overlap", component)] = _overlap(g, p)
     gold_quotes = [a for a in gold if _QUOTE_MARK.search("".join(text[s:e] for s, e in a.content))]
-    predicted_quotes = [a for a in predicted if a.direct]
+    # A predicted quote is told by the same test as a gold one (a single-quoted headline quote is neither).
+    predicted_quotes = [a for a in predicted if _QUOTE_MARK.search("".join(text[s:e] for s, e in a.content))]
     speaker_right = speaker_total = 0
     for share in (0.3, 0.8):
         found = 0
@@ -205,7 +206,7 @@ def storyline_system(nlp) -> Callable[[str], list[PredictedAttribution]]:
     from storyline.analyse.quotes.find import find_attributions
 
     def run(text: str) -> list[PredictedAttribution]:
-        return [PredictedAttribution((a.source,) if a.source else None, (a.cue,) if a.cue else None, a.content, a.direct)
+        return [PredictedAttribution((a.source,) if a.source else None, (a.cue,) if a.cue else None, a.content)
                 for a in find_attributions(nlp(text))]
 
     return run
@@ -228,7 +229,7 @@ def textacy_system(nlp) -> Callable[[str], list[PredictedAttribution]]:
             out.append(PredictedAttribution(
                 ((speaker[0][0], speaker[-1][1]),) if speaker else None,
                 ((cue[0][0], cue[-1][1]),) if cue else None,
-                ((content.start_char, content.end_char),), True))
+                ((content.start_char, content.end_char),)))
         return out
 
     return run

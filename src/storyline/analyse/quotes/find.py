@@ -108,6 +108,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 if opened is not None:
                     spans.append((opened, position + 1))
                     opened = None
+                elif straight_open is not None:  # "...”: a straight mark closed by a curly one
+                    spans.append((straight_open, position + 1))
+                    straight_open = None
                 elif not spans or spans[-1][1] <= start_of_paragraph:
                     spans.append((start_of_paragraph + lead, position + 1))  # the opening mark is missing
             elif char == '"' and opened is not None and not any(c in _CLOSING for c in paragraph[index:]):
@@ -259,19 +262,24 @@ def _joins_word(token) -> bool:
 def find_attributions(doc) -> list[Attribution]:
     """Every attribution of a parsed article, in text order."""
     text = _text_of(doc)
-    quotes = quote_spans(text)
+    sentences = _Sentences(doc)
+    quotes = [q for q in quote_spans(text) if not _is_title(doc, q, sentences)]
     attributions: list[Attribution] = []
     previous: Attribution | None = None
     used_cues: set[int] = set()
-    sentences = _Sentences(doc)
     for start, end in quotes:
         sentence_tokens = [t for t in doc[_token_at(doc, start) : _token_at(doc, end - 1) + 1]]
         span_sents = sentences.over(sentence_tokens[0], sentence_tokens[-1])
         first, last = span_sents[0], span_sents[-1]
         # The sentence after a quote that ends its own sentence often carries the cue: "“...,” he said."
         inside_first = next((t for t in sentence_tokens if start < t.idx < end), None)
-        candidates = [t for s in span_sents for t in s if not start <= t.idx < end and (
+        candidates = [t for s in span_sents for t in s if not _inside_any(t.idx, quotes) and (
             _is_speech(t) or (inside_first is not None and _governs(t, inside_first)))]
+        if not candidates and re.search(r"[,?!]\W?$", text[start:end]):
+            # "“...,” she continued.": any verb of a short tail with its subject introduces the quote.
+            tail = [t for t in last if t.idx >= end and not t.is_punct and not t.is_space]
+            candidates = [t for t in tail if len(tail) <= 6 and t.pos_ == "VERB" and
+                          any(c.dep_ == "nsubj" and c.idx >= end for c in t.children)][:1]
         if not candidates and last.end < len(doc):
             following = sentences.of(doc[last.end])
             gap = text[end : following.start_char]
@@ -515,6 +523,24 @@ def _is_scare_quote(text: str, start: int, end: int) -> bool:
     return len(inner.split()) <= 3 and not re.search(r"[.!?,]$", inner.strip())
 
 
+_MINOR_WORDS = frozenset("a an the and or of in on at to for with by from as vs".split())
+
+
+def _is_title(doc, quote: tuple[int, int], sentences: _Sentences) -> bool:
+    """A title in running prose: its words capitalised while the sentence around it is not ("told NBC's
+    “Meet the Press,”", "his documentary “13th”"). Headlines, capitalised throughout, keep their quotes."""
+    text, (start, end) = _text_of(doc), quote
+    first, last = sentences.of(doc[_token_at(doc, start)]), sentences.of(doc[_token_at(doc, end - 1)])
+    words = re.findall(r"[\w'’-]+", text[start + 1 : end - 1])
+    if not words or len(words) > 8 or not all(w[0].isupper() or w[0].isdigit() or w.lower() in _MINOR_WORDS for w in words):
+        return False
+    around = text[first.start_char : start] + " " + text[end : last.end_char]
+    if sum(1 for w in re.findall(r"\b[a-z]\w{3,}", around)) < 2:
+        return False  # a headline, or no prose around it
+    before = text[max(first.start_char, start - 12) : start]
+    return len(words) >= 2 or bool(re.search(r"(?:[’']s|titled)\s*$", before))
+
+
 def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Sentences) -> list[Attribution]:
     """Reported speech: "X said (that) ..." and "according to X"."""
     text = _text_of(doc)
@@ -633,6 +659,11 @@ def _without_tail(tokens: list) -> list:
         if token.text == ";" or (token.text == "," and tokens[k + 1].lower_ in _TAIL_OPENERS):
             return tokens[:k]
     return tokens
+
+
+def _inside_any(char: int, spans: list[tuple[int, int]]) -> bool:
+    index = bisect.bisect_right(spans, (char, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= char < spans[index][1]
 
 
 def _overlaps_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
