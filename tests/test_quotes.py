@@ -289,3 +289,23 @@ def test_quotes_are_scored_by_their_marks_on_both_sides():
     predicted = [PredictedAttribution(((0, 6),), None, (headline,)), PredictedAttribution(None, None, (quoted,))]
     counts = score_document(gold, predicted)[("quotes", 0.8)]
     assert (counts.tp_predicted, counts.predicted, counts.tp_gold, counts.gold) == (1, 1, 1, 1)
+
+
+def test_a_transcript_paragraph_opened_by_a_mark_is_the_credited_speakers(context):
+    from storyline.analyse.quotes.find import find_attributions
+
+    text = ('Partial transcript:\n\n"HOLLOWAY: Will the ferries run on Monday, Mayor?\n\n'
+            '"BRANDT: They will run on Monday. The quay has been checked twice and the harbour is open again.\n')
+    found = [(text[slice(*a.source)], text[slice(*a.content[0])]) for a in find_attributions(context.nlp(text))]
+    assert ("BRANDT", "They will run on Monday. The quay has been checked twice and the harbour is open again") in found
+    assert all(not content.startswith('"') for _, content in found)
+
+
+def test_a_quote_without_cue_goes_on_with_the_reported_speech_before_it(context):
+    from storyline.analyse.quotes.find import find_attributions
+
+    text = ('The harbour master, Ilsa Brandt, called him a genius at mending old hulls. '
+            '"He saved boats that everyone else had given up on."')
+    (attribution,) = find_attributions(context.nlp(text))
+    assert text[slice(*attribution.source)] == "The harbour master, Ilsa Brandt,"
+    assert text[slice(*attribution.content[-1])] == '"He saved boats that everyone else had given up on."'

@@ -263,7 +263,10 @@ def find_attributions(doc) -> list[Attribution]:
     """Every attribution of a parsed article, in text order."""
     text = _text_of(doc)
     sentences = _Sentences(doc)
-    quotes = [q for q in quote_spans(text) if not _is_title(doc, q, sentences)]
+    credits = _colon_credits(doc)
+    # A transcript's paragraph opening with a mark and "NAME:" is the credit's, not a quote's.
+    credited = {a.source[0] - 1 for a in credits}
+    quotes = [q for q in quote_spans(text) if q[0] not in credited and not _is_title(doc, q, sentences)]
     attributions: list[Attribution] = []
     previous: Attribution | None = None
     used_cues: set[int] = set()
@@ -369,8 +372,27 @@ def find_attributions(doc) -> list[Attribution]:
         previous = attribution
     attributions.extend(_reported(doc, quotes, used_cues, sentences))
     taken = [span for a in attributions for span in a.content]
-    attributions.extend(a for a in _colon_credits(doc) if not _overlaps_any((a.start, a.end), taken))
-    return sorted(attributions, key=lambda a: a.start)
+    attributions.extend(a for a in credits if not _overlaps_any((a.start, a.end), taken))
+    return _continuations(text, sorted(attributions, key=lambda a: a.start))
+
+
+def _continuations(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    """A quote with neither cue nor speaker goes on with the attribution just before it, also a reported
+    one: a piece of it in the same paragraph ("Cummings called him a master at deals. “He showed ...”"),
+    the same speaker in the next."""
+    out: list[Attribution] = []
+    for attribution in attributions:
+        before = next((a for a in reversed(out) if a.end <= attribution.start), None)
+        if attribution.direct and attribution.cue is None and attribution.source is None and before is not None \
+                and before.source is not None and _same_or_next_paragraph(text, before.end, attribution.start):
+            if "\n" in text[before.end : attribution.start]:
+                attribution = Attribution(attribution.content, True, None, before.source, before.addressee, continued=True)
+            else:
+                out.remove(before)
+                attribution = Attribution(_joined(before.content, attribution.content[0]), True, before.cue,
+                                          before.source, before.addressee)
+        out.append(attribution)
+    return out
 
 
 _COLON_CREDIT = re.compile(r"(?m)^[\"“]?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<body>\S[^\n]*)$")
