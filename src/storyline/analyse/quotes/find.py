@@ -455,6 +455,16 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
                 return None
             if text[end - 2 : end - 1] == ",":  # "...people,’ signals ...": the comma closes the clause
                 span = (span[0], end)
+            elif span[1] <= end and clause.dep_ == "ccomp":
+                # The parse ends the clause in the quote, the sentence goes on: "there was “no evidence” yet
+                # that it was an act of terrorism". The rest is the clause's unless it reports or quotes more.
+                after = _token_at(doc, end - 1) + 1
+                stop = verb.sent.end
+                if stop <= after < len(doc) and doc[after].text[:1].islower():
+                    stop = doc[after].sent.end  # the parse ended the sentence at the closing mark
+                rest = [t for t in doc[after:stop] if "\n" not in t.text]
+                if rest and not any(_is_speech(t) or t.text in _OPENING + _CLOSING + '"' for t in rest):
+                    span = (span[0], rest[-1].idx + len(rest[-1].text))
             return _trimmed(text, (span[0], max(span[1], end)))
     return None
 
