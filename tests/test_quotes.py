@@ -309,3 +309,11 @@ def test_a_quote_without_cue_goes_on_with_the_reported_speech_before_it(context)
     (attribution,) = find_attributions(context.nlp(text))
     assert text[slice(*attribution.source)] == "The harbour master, Ilsa Brandt,"
     assert text[slice(*attribution.content[-1])] == '"He saved boats that everyone else had given up on."'
+
+
+def test_a_reported_clause_the_parse_ends_inside_its_quote_runs_on(context):
+    from storyline.analyse.quotes.find import find_attributions
+
+    text = "Mayor Brandt says red tape has run wild in the harbour office, and “we’re going to get away from” that if she is re-elected."
+    (attribution,) = find_attributions(context.nlp(text))
+    assert text[slice(*attribution.content[0])].endswith("that if she is re-elected")
