@@ -66,10 +66,10 @@ def test_quotes_on_polnear_dev():
     documents = read_polnear(shared_path("eval", "quotes", "polnear"), "dev")
     score = evaluate_quotes(documents, storyline_system(Context.current().nlp))
     assert (score.documents, score.gold_quotes) == (84, 624)
-    assert score.quotes80.f1 >= 0.845, score.quotes80
-    assert score.quotes30.f1 >= 0.93, score.quotes30
-    assert score.speaker_accuracy >= 0.915, score.speaker_accuracy
-    assert score.exact["source"].f1 >= 0.675 and score.exact["cue"].f1 >= 0.64 and score.exact["content"].f1 >= 0.485
+    assert score.quotes80.f1 >= 0.875, score.quotes80
+    assert score.quotes30.f1 >= 0.95, score.quotes30
+    assert score.speaker_accuracy >= 0.925, score.speaker_accuracy
+    assert score.exact["source"].f1 >= 0.68 and score.exact["cue"].f1 >= 0.65 and score.exact["content"].f1 >= 0.495
 
 
 COPY_PRECISION_FLOOR = 0.99
