@@ -317,3 +317,9 @@ def test_a_reported_clause_the_parse_ends_inside_its_quote_runs_on(context):
     text = "Mayor Brandt says red tape has run wild in the harbour office, and “we’re going to get away from” that if she is re-elected."
     (attribution,) = find_attributions(context.nlp(text))
     assert text[slice(*attribution.content[0])].endswith("that if she is re-elected")
+
+
+def test_a_body_named_in_passing_does_not_speak(context):
+    found = quotes_of("The ferries will stop on Monday, according to a comment made aboard the Kessel Ferry Company flagship. "
+                      "A spokesman for the Kessel Ferry Company said the quay would close on Monday.", context)
+    assert [(q[1], q[2]) for q in found] == [(None, "according to"), ("Kessel Ferry Company", "said")]

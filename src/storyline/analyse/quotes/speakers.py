@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from storyline.analyse.entities.identity import Identity
 from storyline.analyse.quotes.find import Attribution
 
@@ -30,7 +32,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
             word = text[start:end].strip().casefold()
             # "Rendell, a Clinton surrogate,": the name before an apposition is the speaker's.
             head_end = min((i for i in (text.find(",", start, end), text.find("(", start, end)) if i != -1), default=end)
-            holders = _holders(spans, start, head_end) or _holders(spans, start, end)
+            holders = _holders(text, spans, start, head_end) or _holders(text, spans, start, end)
             people = [i for i in holders if i.type == "PERSON"]
             if people or holders:
                 name = (people or holders)[-1].name
@@ -53,6 +55,13 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
     return names
 
 
-def _holders(spans, start: int, end: int) -> list:
-    """The identities named (by person, organisation, place or group) between ``start`` and ``end``."""
-    return [i for s, e, i in spans if s < end and start < e and i.type in ("PERSON", "ORG", "GPE", "NORP")]
+# What may stand before a body that speaks for a source: "the Kremlin", "a spokesman for the Kremlin".
+_BODY_LEAD = re.compile(r"(?i)(?:(?:the|a|an)\s+)?(?:.*\b(?:for|of|at|from)\s+(?:the\s+)?)?$")
+
+
+def _holders(text: str, spans, start: int, end: int) -> list:
+    """The identities named between ``start`` and ``end`` that can speak for the source: a person
+    anywhere in it, an organisation, place or group at its head or as whom its head speaks for (not
+    "a comment made onboard Air Force One")."""
+    return [i for s, e, i in spans if s < end and start < e and (i.type == "PERSON" or (
+        i.type in ("ORG", "GPE", "NORP") and _BODY_LEAD.fullmatch(text[start:max(start, s)])))]
