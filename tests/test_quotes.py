@@ -323,3 +323,16 @@ def test_a_body_named_in_passing_does_not_speak(context):
     found = quotes_of("The ferries will stop on Monday, according to a comment made aboard the Kessel Ferry Company flagship. "
                       "A spokesman for the Kessel Ferry Company said the quay would close on Monday.", context)
     assert [(q[1], q[2]) for q in found] == [(None, "according to"), ("Kessel Ferry Company", "said")]
+
+
+def test_what_critics_say_of_a_move(context):
+    from storyline.analyse.quotes.find import find_attributions
+
+    for text, speaker, content in [
+        ("The mayor has instead closed the old quay, moving three ferries to Lund in March in response to the storms, "
+         "a move critics say contrasts with her promise to keep the harbour open.", "critics",
+         "contrasts with her promise to keep the harbour open"),
+        ("The council has instead raised harbour fees, doubling the charge for small boats in May, "
+         "a step fishermen say will drive them out of Kessel.", "fishermen", "will drive them out of Kessel")]:
+        (attribution,) = find_attributions(context.nlp(text))
+        assert (text[slice(*attribution.source)], text[slice(*attribution.content[0])]) == (speaker, content)

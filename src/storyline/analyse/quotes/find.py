@@ -197,8 +197,9 @@ def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
     head = subjects[0]
     if head.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         head = verb.head  # "a designer who ... said": the relative pronoun stands for the noun
-    keep = [head] + [t for c in head.children if c.dep_ not in _SOURCE_CUT or c.dep_ == "appos" or _joins_word(c)
-                     for t in c.subtree]
+    apposed = _apposed_phrase(head)
+    keep = [head] + [t for c in head.children if (c.dep_ not in _SOURCE_CUT or c.dep_ == "appos" or _joins_word(c))
+                     and c not in apposed for t in c.subtree]
     doc = head.doc
     # An apposition comes with the commas and brackets that set it off ("Rendell, a Clinton surrogate,").
     indices = {t.i for t in keep}
@@ -219,6 +220,16 @@ def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
     if right + 1 < len(doc) and doc[right + 1].text == ")" and doc[left : right + 1].text.count("(") > doc[left : right + 1].text.count(")"):
         right += 1  # "Sen. Lindsey Graham (R-S.C.)": the bracket opened in the phrase closes in it
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _apposed_phrase(head) -> list:
+    """The words of a phrase in apposition to the sentence before, misparsed into the subject: "a move"
+    in "..., a move critics say contrasts with ..." (a singular article and noun before a plural head)."""
+    children = list(head.children)
+    nouns = [c for c in children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.tag_ == "NN"]
+    articles = [c for c in children + [t for n in nouns for t in n.children]
+                if c.dep_ == "det" and c.lower_ in ("a", "an")]
+    return nouns + articles if head.tag_ == "NNS" and nouns and articles else []
 
 
 def _outer_source(verb, start: int, end: int, sentences: _Sentences) -> tuple[int, int] | None:
@@ -624,7 +635,9 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
                     sum(e - s for s, e in spans) >= 10:
                 found.append(Attribution(tuple(spans), False, _cue_of(token), _source_of(token)))
             continue
-        clauses = [c for c in token.children if c.dep_ in ("ccomp",)]
+        # (Two clauses on either side of the verb are a misparse of "..., a move critics say contrasts
+        # with ...": what follows the verb is what was said.)
+        clauses = sorted((c for c in token.children if c.dep_ == "ccomp"), key=lambda c: c.i < token.i)
         if not clauses:
             continue
         clause = _without_tail(_unlinked(list(clauses[0].subtree)))
