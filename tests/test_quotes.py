@@ -336,3 +336,8 @@ def test_what_critics_say_of_a_move(context):
          "a step fishermen say will drive them out of Kessel.", "fishermen", "will drive them out of Kessel")]:
         (attribution,) = find_attributions(context.nlp(text))
         assert (text[slice(*attribution.source)], text[slice(*attribution.content[0])]) == (speaker, content)
+
+
+def test_a_speaker_name_the_parser_missed_is_the_one_it_names_elsewhere(context):
+    text = "Mayor Ilsa Brandt met the fishermen on Monday.\nBrandt later stressed that no deal has been made."
+    assert quotes_of(text, context) == [("that no deal has been made", "Ilsa Brandt", "later stressed", False)]

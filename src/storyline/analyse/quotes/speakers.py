@@ -22,6 +22,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
     - A quote with no cue of its own continues the previous speaker.
     """
     spans = sorted(((m.start, m.end, identity) for identity in identities for m in identity.mentions), key=lambda s: s[0])
+    named_as = _names_of_one(identities)
     names: list[str | None] = []
     previous_name: str | None = None
     previous_end = -1
@@ -36,6 +37,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
             people = [i for i in holders if i.type == "PERSON"]
             if people or holders:
                 name = (people or holders)[-1].name
+            elif word in named_as:
+                name = named_as[word]  # a name the parser did not tag here, used elsewhere for one identity
             elif word in _PRONOUNS:
                 since = max(previous_end, start - 600)
                 named = [i for s, e, i in spans if since <= s and e <= start and i.type == "PERSON"
@@ -65,3 +68,19 @@ def _holders(text: str, spans, start: int, end: int) -> list:
     "a comment made onboard Air Force One")."""
     return [i for s, e, i in spans if s < end and start < e and (i.type == "PERSON" or (
         i.type in ("ORG", "GPE", "NORP") and _BODY_LEAD.fullmatch(text[start:max(start, s)])))]
+
+
+def _names_of_one(identities: list[Identity]) -> dict[str, str]:
+    """Each capitalised way the article names a person or body (a mention, an alias, a person's
+    surname), case-folded, with its canonical name: only ways that name one identity alone."""
+    ways: dict[str, set[str]] = {}
+    for identity in identities:
+        if identity.type not in ("PERSON", "ORG"):
+            continue
+        forms = {m.text for m in identity.mentions} | set(identity.aliases)
+        if identity.type == "PERSON":
+            forms.add(identity.name.split()[-1])
+        for form in forms:
+            if form[:1].isupper():
+                ways.setdefault(form.casefold(), set()).add(identity.name)
+    return {form: next(iter(names)) for form, names in ways.items() if len(names) == 1}
