@@ -341,3 +341,8 @@ def test_what_critics_say_of_a_move(context):
 def test_a_speaker_name_the_parser_missed_is_the_one_it_names_elsewhere(context):
     text = "Mayor Ilsa Brandt met the fishermen on Monday.\nBrandt later stressed that no deal has been made."
     assert quotes_of(text, context) == [("that no deal has been made", "Ilsa Brandt", "later stressed", False)]
+
+
+def test_a_passive_cues_speaker_is_its_agent(context):
+    text = "The closure, which lasted a week, was confirmed by the Kessel Harbour Board to have cost the town dearly."
+    assert quotes_of(text, context) == [("to have cost the town dearly", "Kessel Harbour Board", "was confirmed", False)]

@@ -186,12 +186,11 @@ def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
     if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.head.i > verb.i:
         head = verb.head  # "Said Ellis: “...”", which the parser reads as one name
         return verb.doc[verb.i + 1].idx, head.idx + len(head.text)
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not quote[0] <= c.idx < quote[1]]
+    # A passive verb's speaker is its agent ("was confirmed by the Kremlin"), not its subject.
+    agents = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    subjects = agents or [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not quote[0] <= c.idx < quote[1]]
     if not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and not quote[0] <= c.idx < quote[1]]
-    if not subjects:
-        agents = [c for c in verb.children if c.dep_ == "agent"]
-        subjects = [g for a in agents for g in a.children if g.dep_ == "pobj"]
     if not subjects:
         return None
     head = subjects[0]
