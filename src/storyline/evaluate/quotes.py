@@ -143,6 +143,10 @@ def _length(span: Span) -> int:
     return sum(e - s for s, e in span)
 
 
+def _is_quote(text: str, content: Span) -> bool:
+    return any(_QUOTE_MARK.search(text, s, e) for s, e in content)
+
+
 def score_document(document: PolnearDocument, predicted: list[PredictedAttribution]) -> dict:
     text, gold = document.text, list(document.attributions)
     counts = {}
@@ -151,9 +155,9 @@ def score_document(document: PolnearDocument, predicted: list[PredictedAttributi
         p = [getattr(a, component) for a in predicted]
         counts[("exact", component)] = _exact(text, g, p)
         counts[("overlap", component)] = _overlap(g, p)
-    gold_quotes = [a for a in gold if _QUOTE_MARK.search("".join(text[s:e] for s, e in a.content))]
-    # A predicted quote is told by the same test as a gold one (a single-quoted headline quote is neither).
-    predicted_quotes = [a for a in predicted if _QUOTE_MARK.search("".join(text[s:e] for s, e in a.content))]
+    # Predicted quotes are told by the same test as gold ones (a single-quoted headline quote is neither).
+    gold_quotes = [a for a in gold if _is_quote(text, a.content)]
+    predicted_quotes = [a for a in predicted if _is_quote(text, a.content)]
     speaker_right = speaker_total = 0
     for share in (0.3, 0.8):
         found = 0
