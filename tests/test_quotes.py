@@ -346,3 +346,8 @@ def test_a_speaker_name_the_parser_missed_is_the_one_it_names_elsewhere(context)
 def test_a_passive_cues_speaker_is_its_agent(context):
     text = "The closure, which lasted a week, was confirmed by the Kessel Harbour Board to have cost the town dearly."
     assert quotes_of(text, context) == [("to have cost the town dearly", "Kessel Harbour Board", "was confirmed", False)]
+
+
+def test_what_a_speech_noun_says(context):
+    found = quotes_of("The mayor dismissed Olsen’s claim that the quay had “never been safe” since the storm.", context)
+    assert found == [("that the quay had “never been safe” since the storm", "Olsen", "claim", True)]

@@ -604,6 +604,9 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
             if content[1] - content[0] > 10:
                 found.append(Attribution((content,), False, (token.idx, doc[token.i + 1].idx + 2), source))
             continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _SPEECH_NOUNS:
+            found.extend(_noun_cue(token, quotes))
+            continue
         if token.pos_ != "VERB" or token.lemma_.lower() not in _REPORTING:
             continue
         speech = token.lemma_.lower() in SPEECH_VERBS
@@ -646,6 +649,30 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
             continue
         found.append(Attribution((span,), False, _cue_of(token), _source_of(token)))
     return found
+
+
+# Nouns whose "that" clause is what someone says: "Trump's claim that there have been ...".
+_SPEECH_NOUNS = frozenset("claim charge acknowledgment acknowledgement assertion allegation argument insistence "
+                          "suggestion warning promise pledge implication contention admission".split())
+
+
+def _noun_cue(noun, quotes: list[tuple[int, int]]) -> list[Attribution]:
+    """A speech noun's "that" clause, said by whose the noun is ("his claim that ...") or by nobody
+    named; direct when it holds a quote ("the claim that there were “thousands of shootings” ...")."""
+    text = _text_of(noun.doc)
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"
+                   and c.left_edge.i == noun.i + 1), None)
+    if clause is None:
+        return []
+    tokens = _without_tail(list(clause.subtree))
+    span = _trimmed(text, (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+    if span[1] - span[0] < 10:
+        return []
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    source = None
+    if owner is not None:
+        source = (owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text))
+    return [Attribution((span,), _overlaps_any(span, quotes), (noun.idx, noun.idx + len(noun.text)), source)]
 
 
 def _stance(doc, verb, quotes: list[tuple[int, int]]) -> Attribution | None:
