@@ -4,12 +4,14 @@ Direct quotes are found from the quotation marks (straight, curly, single in hea
 with the repairs news text needs: a quote whose opening mark is missing ("We’re going to send some
 more weapons, we have to,” Trump told reporters) runs from the start of its paragraph, and a
 paragraph that opens a quote without closing it continues into the next one that opens again.
-Each quote's cue is the speech verb of its sentence outside the marks and its source the verb's
-subject; a quote with no cue in its sentence continues the previous speaker's words, and one inside a
+Titles in running prose ("told NBC's “Meet the Press”") are not quotes. Each quote's cue is the
+speech verb of its sentence outside the marks and its source the verb's subject (a passive verb's
+agent); a quote with no cue in its sentence continues the attribution before it, and one inside a
 phrase with no speech verb around it is the subject's of the verb that takes the phrase. Reported
 speech is a speech verb's clause, after it or around it ("X said (that) ...", "..., X said"), what
-follows "X said:" to the end of its paragraph, what a stance verb takes ("X vowed to ..."), "according
-to X", and a paragraph credited with a name and a colon ("WALLACE: ...").
+follows "X said:" to the end of its paragraph, what a stance verb takes ("X vowed to ..."), a speech
+noun's clause ("X's claim that ..."), "according to X", and a paragraph credited with a name and a
+colon ("WALLACE: ...").
 
 Contents are spans of the text (a direct quote keeps its marks); a quote split by its attribution
 ("“...,” he said. “...”") is one attribution with two pieces of content.
@@ -605,7 +607,9 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
                 found.append(Attribution((content,), False, (token.idx, doc[token.i + 1].idx + 2), source))
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in _SPEECH_NOUNS:
-            found.extend(_noun_cue(token, quotes))
+            said = _noun_cue(token, quotes)
+            if said is not None:
+                found.append(said)
             continue
         if token.pos_ != "VERB" or token.lemma_.lower() not in _REPORTING:
             continue
@@ -656,23 +660,21 @@ _SPEECH_NOUNS = frozenset("claim charge acknowledgment acknowledgement assertion
                           "suggestion warning promise pledge implication contention admission".split())
 
 
-def _noun_cue(noun, quotes: list[tuple[int, int]]) -> list[Attribution]:
+def _noun_cue(noun, quotes: list[tuple[int, int]]) -> Attribution | None:
     """A speech noun's "that" clause, said by whose the noun is ("his claim that ...") or by nobody
     named; direct when it holds a quote ("the claim that there were “thousands of shootings” ...")."""
     text = _text_of(noun.doc)
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"
                    and c.left_edge.i == noun.i + 1), None)
     if clause is None:
-        return []
+        return None
     tokens = _without_tail(list(clause.subtree))
     span = _trimmed(text, (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
     if span[1] - span[0] < 10:
-        return []
+        return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    source = None
-    if owner is not None:
-        source = (owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text))
-    return [Attribution((span,), _overlaps_any(span, quotes), (noun.idx, noun.idx + len(noun.text)), source)]
+    source = (owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text)) if owner is not None else None
+    return Attribution((span,), _overlaps_any(span, quotes), (noun.idx, noun.idx + len(noun.text)), source)
 
 
 def _stance(doc, verb, quotes: list[tuple[int, int]]) -> Attribution | None:
