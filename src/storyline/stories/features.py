@@ -7,7 +7,8 @@ cosine of two vectors is the mean of four cosines:
 - ``n``: the words of its people, organisations and places (who and where: two rehab check-ins
   differ here, not in their verbs);
 - ``l``: the headline and the first three sentences, where news says what happened;
-- ``#``: the numbers it gives ("23 pirates" against "26 pirates"), years left out.
+- ``#``: the numbers it gives ("23 pirates" against "26 pirates"; years too: "the 2008 earthquake"
+  against "the 2011 earthquake", +0.007 B³ F1 on dev topics, +0.009 on train).
 
 Words are weighted by TF-IDF; document frequencies come from the articles seen so far, smoothed
 towards general English word frequencies (``wordfreq``) so that the first articles of a store are
@@ -38,7 +39,6 @@ VECTOR_SIZE = 120          # features kept per article: the heaviest
 PRIOR_DOCUMENTS = 200      # how many articles' worth of weight the general-English prior carries
 _WORDS_PER_ARTICLE = 400   # turns a word's frequency in English into the share of articles using it
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_WORD = re.compile(r"[^\W_]+")
 
@@ -82,7 +82,7 @@ def story_input(article: Article, analysis: dict[str, object]) -> StoryInput:
     # on ECB+ 61 of 772 articles got confident but wrong years, and split their stories.
     if article.published and article.published_source in ("given", "metadata"):
         published = date.fromisoformat(article.published)
-    numbers = tuple(n.replace(",", "") for n in _NUMBER.findall(article.text) if not _YEAR.match(n.replace(",", "")))
+    numbers = tuple(n.replace(",", "") for n in _NUMBER.findall(article.text))
     return StoryInput(
         id=article.id, text=article.text, title=article.title, outlet=article.outlet, published=published,
         terms=tuple(lemmas + names), names=tuple(names), lead=tuple(title + lemmas[: int(terms.get("lead", 0))]),
