@@ -101,6 +101,19 @@ def test_a_bridging_article_merges_two_stories_into_the_older_one():
     assert engine.story("later") == "s-early"
 
 
+def test_the_second_look_joins_small_stories_that_score_below_the_join_threshold():
+    engine = StoryEngine(join=0.9)  # every article founds a story as it comes
+    names = ("Marisol", "Port Alva", "Ilse Varga", "Tomas Brell")
+    for key, text in (("f1", FERRY), ("x1", FLOOD), ("f2", FERRY_OTHER_OUTLET), ("f3", FERRY_ANNIVERSARY)):
+        engine.add(item(key, text, names=names if key != "x1" else ("Brenmouth", "Odile Farran")))
+    assert len({engine.story(key) for key in ("f1", "f2", "f3", "x1")}) == 4
+    merges = engine.second_look()
+    assert engine.story("f1") == engine.story("f2") == engine.story("f3") == "s-f1"
+    assert engine.story("x1") == "s-x1"
+    assert {gone for gone, _into in merges} == {"s-f2", "s-f3"}
+    assert engine.second_look() == []  # each batch's founders are looked at once
+
+
 def test_a_copy_of_articles_in_two_stories_merges_them():
     engine = StoryEngine(join=0.99)  # only copying can join these
     sentences = FERRY.split(". ")
