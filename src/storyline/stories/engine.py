@@ -32,8 +32,8 @@ from storyline.stories.postings import Postings
 
 JOIN_THRESHOLD = 0.325
 MERGE_THRESHOLD = 0.4
-LOOK_THRESHOLD = 0.15    # a small story founded in a batch joins the best story it scores this with at the end of it
-SMALL_STORY = 4          # articles
+LOOK_THRESHOLD = 0.15    # at the end of a batch, a small story it founded joins the best story it scores this with
+SMALL_STORY = 4          # the most articles a story may have to get that second look
 NEIGHBOURS = 3           # a story's score is the mean similarity of its (up to) three closest articles
 NEIGHBOUR_FLOOR = 0.05   # similarities below this are not worth grouping by story
 DATE_GRACE_DAYS = 3
@@ -237,7 +237,7 @@ class StoryEngine:
 
     def _score_stories(self, vector: Vector, item: StoryInput, threshold: float | None = None) -> list[tuple[float, str]]:
         """Stories that reach ``threshold`` (the join threshold by default), best first, as (score, story ID)."""
-        threshold = threshold or self.join
+        threshold = self.join if threshold is None else threshold
         numbers, similarities = self._postings.similarities(vector, NEIGHBOUR_FLOOR)
         stories = np.frombuffer(self._live_at, dtype=np.int32)[np.frombuffer(self._story_at, dtype=np.int32)[numbers]]
         # A story's score is at most its closest article's similarity: only stories with one that
