@@ -25,8 +25,13 @@ class StoryReport:
     merges: list[tuple[str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = f"{self.assigned} articles placed in stories ({self.founded} new stories, {self.copies} copies"
-        return text + (f", {len(self.merges)} stories merged)" if self.merges else ")")
+        text = (f"{_count(self.assigned, 'article')} placed in stories ({_count(self.founded, 'new story', 'new stories')}, "
+                f"{_count(self.copies, 'copy', 'copies')}")
+        return text + (f", {_count(len(self.merges), 'story', 'stories')} merged)" if self.merges else ")")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def load_engine(store: Store) -> StoryEngine:
