@@ -188,7 +188,7 @@ def test_ingest_in_two_runs_keeps_story_ids_and_exports_every_article_once(tmp_p
     assert run_cli("ingest", str(first), "--db", db).returncode == 0
     before = {s["id"]: s for s in json.loads(run_cli("export", "--db", db).stdout)["stories"]}
     result = run_cli("ingest", str(second), "--db", db)
-    assert result.returncode == 0 and b"1 copies" in result.stderr
+    assert result.returncode == 0 and b"1 copy)" in result.stderr
     stories = json.loads(run_cli("export", "--db", db).stdout)["stories"]
     paths = [a["path"].removesuffix("#1") for s in stories for a in s["articles"]]
     assert sorted(paths) == sorted(str(p) for p in [*first.iterdir(), *second.iterdir()])  # each article once
@@ -288,7 +288,7 @@ def test_signatures_of_an_earlier_shingle_hashing_are_made_again(tmp_path):
     with sqlite3.connect(db) as connection:  # as a store written before the current hashing left it
         connection.execute("UPDATE story_articles SET scheme = 1, signature = zeroblob(512)")
     result = run_cli("ingest", str(second), "--db", db)
-    assert result.returncode == 0 and b"1 copies" in result.stderr  # the old article's copy is still found
+    assert result.returncode == 0 and b"1 copy)" in result.stderr  # the old article's copy is still found
     with sqlite3.connect(db) as connection:
         assert {s for (s,) in connection.execute("SELECT DISTINCT scheme FROM story_articles")} == {SCHEME}
         assert connection.execute("SELECT COUNT(*) FROM story_articles WHERE signature = zeroblob(512)").fetchone()[0] == 0
