@@ -164,7 +164,7 @@ def _cue_of(verb) -> tuple[int, int]:
             last = span[-1].i  # "said Friday", "said in an emailed statement"
     if last + 1 < len(doc) and doc[last + 1].text == ":":
         last += 1  # "He said: ..."
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    return _chars(doc[first], doc[last])
 
 
 _SETTINGS = frozenset("interview statement briefing conference call rally speech appearance post tweet email".split())
@@ -175,7 +175,7 @@ def _between(doc, end: int, verb) -> tuple[int, int] | None:
     tokens = [t for t in doc[_token_at(doc, end) : verb.i] if t.idx >= end and not t.is_punct and not t.is_space]
     if not tokens or len(tokens) > 10:
         return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return _chars(tokens[0], tokens[-1])
 
 
 def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
@@ -220,7 +220,7 @@ def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
         right -= 1  # nor forward over one (a caption's name, then the photo credit), nor ends on a space or stop
     if right + 1 < len(doc) and doc[right + 1].text == ")" and doc[left : right + 1].text.count("(") > doc[left : right + 1].text.count(")"):
         right += 1  # "Sen. Lindsey Graham (R-S.C.)": the bracket opened in the phrase closes in it
-    return doc[left].idx, doc[right].idx + len(doc[right].text)
+    return _chars(doc[left], doc[right])
 
 
 def _apposed_phrase(head) -> list:
@@ -458,7 +458,7 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
         first = tokens[0]
         if first.i > 0 and doc[first.i - 1].lower_ == "that" and doc[first.i - 1].head == verb:
             first = doc[first.i - 1]
-        span = (first.idx, tokens[-1].idx + len(tokens[-1].text))
+        span = _chars(first, tokens[-1])
         if "\n" in text[span[0] : span[1]]:
             continue  # a clause does not run across a paragraph break
         tail = text[span[1] : end]
@@ -514,7 +514,7 @@ def _phrase_around(doc, verb, source, start: int, end: int, sentences: _Sentence
     if not tokens:
         return None
     span = (min(min(t.idx for t in tokens), start), max(max(t.idx + len(t) for t in tokens), end))
-    cue = (verb.idx, verb.idx + len(verb))
+    cue = _chars(verb, verb)
     if "\n" in text[span[0]:span[1]] or span[0] < cue[1] <= span[1] or (source and span[0] < source[1] and source[0] < span[1]):
         return None
     return _trimmed(text, span) if span != (start, end) else None
@@ -529,6 +529,11 @@ def _text_of(doc) -> str:
     if text is None:
         text = doc.user_data["storyline_text"] = doc.text
     return text
+
+
+def _chars(first, last) -> tuple[int, int]:
+    """The characters from the start of token ``first`` to the end of token ``last``."""
+    return first.idx, last.idx + len(last.text)
 
 
 def _token_at(doc, char: int) -> int:
@@ -552,7 +557,7 @@ def _is_speech(token) -> bool:
 def _addressee(verb) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "iobj") and verb.lemma_.lower() == "tell":
-            return child.idx, child.idx + len(child.text)
+            return _chars(child, child)
     return None
 
 
@@ -598,7 +603,7 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
             if not objects:
                 continue
             source_tokens = list(objects[0].subtree)
-            source = (source_tokens[0].idx, source_tokens[-1].idx + len(source_tokens[-1].text))
+            source = _chars(source_tokens[0], source_tokens[-1])
             before = (sentence.start_char, token.idx)
             after = (source[1], sentence.end_char)
             content = max((before, after), key=lambda span: span[1] - span[0])
@@ -635,7 +640,7 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
             inside = {t.i for t in token.subtree}
             pieces = [list(run) for is_cue, run in itertools.groupby(_unlinked(list(token.head.subtree)),
                                                                    key=lambda t: t.i in inside) if not is_cue]
-            spans = [_trimmed(text, (run[0].idx, run[-1].idx + len(run[-1].text))) for run in pieces]
+            spans = [_trimmed(text, _chars(run[0], run[-1])) for run in pieces]
             spans = [span for span in spans if span[1] - span[0] > 1]
             if spans and not any(_overlaps_any(span, quotes) for span in spans) and \
                     sum(e - s for s, e in spans) >= 10:
@@ -648,7 +653,7 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
             continue
         clause = _without_tail(_unlinked(list(clauses[0].subtree)))
         first_token = min([clause[0]] + [m for m in doc[clause[0].i - 1 : clause[0].i] if m.lower_ == "that"])
-        span = _trimmed(text, (first_token.idx, clause[-1].idx + len(clause[-1].text)))
+        span = _trimmed(text, _chars(first_token, clause[-1]))
         if _overlaps_any(span, quotes) or span[1] - span[0] < 10:
             continue
         found.append(Attribution((span,), False, _cue_of(token), _source_of(token)))
@@ -669,12 +674,12 @@ def _noun_cue(noun, quotes: list[tuple[int, int]]) -> Attribution | None:
     if clause is None:
         return None
     tokens = _without_tail(list(clause.subtree))
-    span = _trimmed(text, (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+    span = _trimmed(text, _chars(tokens[0], tokens[-1]))
     if span[1] - span[0] < 10:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    source = (owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text)) if owner is not None else None
-    return Attribution((span,), _overlaps_any(span, quotes), (noun.idx, noun.idx + len(noun.text)), source)
+    source = _chars(owner.left_edge, owner.right_edge) if owner is not None else None
+    return Attribution((span,), _overlaps_any(span, quotes), _chars(noun, noun), source)
 
 
 def _stance(doc, verb, quotes: list[tuple[int, int]]) -> Attribution | None:
