@@ -81,6 +81,14 @@ def test_scare_quotes_are_not_speech(context):
     assert quotes_of(text, context) == []
 
 
+def test_inch_marks_nicknames_and_terms_ending_a_sentence_are_not_speech(context):
+    text = ("The harbour master, Greta “Gigi” Olsen, measured the crane at 6'3\" above the quay on Tuesday. "
+            "The wreck will be kept in a separate “salvage trust.” Its cargo stays sealed until the inquiry.")
+    assert quote_spans(text) == [(text.index("“Gigi”"), text.index("“Gigi”") + 6),
+                                 (text.index("“salvage"), text.index("trust.”") + 7)]
+    assert quotes_of(text, context) == []
+
+
 def test_reported_speech(context):
     text = ("Mayor Ilsa Brandt said that the quay would reopen on Monday. "
             "According to the port authority, the repairs cost four million euros.")

@@ -120,6 +120,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 opened = None
             elif char == '"':
                 if straight_open is None:
+                    if index and paragraph[index - 1].isdigit():
+                        continue  # an inch or a second mark: 6'3", 12"
                     straight_open = position
                 else:
                     spans.append((straight_open, position + 1))
@@ -567,9 +569,13 @@ def _same_or_next_paragraph(text: str, previous_end: int, start: int) -> bool:
 
 
 def _is_scare_quote(text: str, start: int, end: int) -> bool:
-    """A short quoted phrase with no speech around it is a title or a scare quote, not speech."""
-    inner = text[start + 1 : end - 1]
-    return len(inner.split()) <= 3 and not re.search(r"[.!?,]$", inner.strip())
+    """A short quoted phrase with no speech around it is a title or a scare quote, not speech: one
+    without closing punctuation, or one inside a sentence that runs into it ("placed in a separate
+    “liquidating trust.”", a nickname: Marcia “Cia” Price), whose full stop is the sentence's."""
+    inner = text[start + 1 : end - 1].strip()
+    if len(inner.split()) > 3:
+        return False
+    return not re.search(r"[.!?,]$", inner) or bool(re.search(r"[^\W\d_][ \t]*$", text[max(0, start - 2) : start]))
 
 
 _MINOR_WORDS = frozenset("a an the and or of in on at to for with by from as vs".split())
