@@ -205,6 +205,13 @@ def test_a_closing_mark_that_opens_a_paragraph_opens_a_quote():
     assert [text[s:e] for s, e in quote_spans(text)] == ["”The ferry fares are a scandal. Nobody asked us.”"]
 
 
+def test_a_quote_inside_reported_speech_belongs_to_both_speakers(context):
+    text = "Mayor Ilsa Brandt said the divers had finished what the harbour master called a “week of cold and thankless work.”"
+    assert quotes_of(text, context) == [
+        ("the divers had finished what the harbour master called a “week of cold and thankless work.”", "Ilsa Brandt", "said", False),
+        ("a “week of cold and thankless work.”", None, "called", True)]
+
+
 def test_reported_speech_around_its_cue(context):
     # The cue inside or after the sentence it reports: one or two pieces, without the cue clause.
     text = "The new quay, the harbour master said, would open by spring. Ferries will wait longer, Mayor Ilsa Brandt said."

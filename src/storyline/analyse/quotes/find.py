@@ -467,8 +467,8 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
         if span[0] <= start and (end <= span[1] or not tail.strip(" .,;!?”’\"")) and (span[0] < start - 1 or span[1] > end + 1):
             if any(t.lower_ in ("said", "says", "told") for t in tokens if not start <= t.idx < end):
                 return None
-            if text[end - 2 : end - 1] == ",":  # "...people,’ signals ...": the comma closes the clause
-                span = (span[0], end)
+            if text[end - 2 : end - 1] == "," and not (span[1] <= end and clause.dep_ == "ccomp"):
+                span = (span[0], end)  # "...people,’ signals ...": the comma closes the clause
             elif span[1] <= end and clause.dep_ == "ccomp":
                 # The parse ends the clause in the quote, the sentence goes on: "there was “no evidence” yet
                 # that it was an act of terrorism". The rest is the clause's unless it reports or quotes more.
@@ -660,8 +660,13 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Se
         clause = _without_tail(_unlinked(list(clauses[0].subtree)))
         first_token = min([clause[0]] + [m for m in doc[clause[0].i - 1 : clause[0].i] if m.lower_ == "that"])
         span = _trimmed(text, _chars(first_token, clause[-1]))
-        if _overlaps_any(span, quotes) or span[1] - span[0] < 10:
+        # A clause that holds a quote is said by this speaker only when the quote is someone's inside it:
+        # "Clinton says [she admired Machado's courage through what she calls a “war of words.”]".
+        nested = any(span[0] <= doc[i].idx < span[1] for i in used)
+        if (_overlaps_any(span, quotes) and not nested) or span[1] - span[0] < 10:
             continue
+        if nested:  # the clause ends with the quote it holds, marks included
+            span = (span[0], max([span[1]] + [e for s, e in quotes if span[0] <= s < span[1]]))
         found.append(Attribution((span,), False, _cue_of(token), _source_of(token)))
     return found
 
