@@ -306,6 +306,16 @@ def test_quotes_are_scored_by_their_marks_on_both_sides():
     assert (counts.tp_predicted, counts.predicted, counts.tp_gold, counts.gold) == (1, 1, 1, 1)
 
 
+def test_an_annotation_whose_span_text_holds_a_line_break_is_read(tmp_path):
+    from storyline.evaluate.quotes import _read_ann
+
+    ann = tmp_path / "a.ann"
+    ann.write_text("T1\tSource 0 4\tMira\nT2\tCue 5 9\tsaid\nT3\tContent 10 16;18 30\tthe dam\n"
+                   "Then it will hold\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n", encoding="utf-8")
+    (attribution,) = _read_ann(ann)
+    assert attribution.content == ((10, 16), (18, 30)) and attribution.source == ((0, 4),)
+
+
 def test_a_transcript_paragraph_opened_by_a_mark_is_the_credited_speakers(context):
     from storyline.analyse.quotes.find import find_attributions
 

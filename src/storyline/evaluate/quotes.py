@@ -24,6 +24,7 @@ from storyline.evaluate.measures import Counts
 
 Span = tuple[tuple[int, int], ...]
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
+_ANN_LINE = re.compile(r"[TE]\d+\t")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,8 @@ def _read_ann(path: Path) -> tuple[GoldAttribution, ...]:
     spans: dict[str, Span] = {}
     relations = []
     for line in path.read_text(encoding="utf-8").splitlines():
+        if not _ANN_LINE.match(line):
+            continue  # the rest of a span's text that holds a line break
         if line.startswith("T"):
             tid, info, *_ = line.split("\t")
             kind, _, offsets = info.partition(" ")
