@@ -49,7 +49,10 @@ def test_pronoun_cue_and_continuation(context):
             "“We are proud of the crews,” she added.\n\n"
             "“Nobody was hurt, and nothing was late.”")
     found = quotes_of(text, context)
-    assert [(q[1], q[2]) for q in found if q[3]] == [("Ilsa Brandt", "told"), ("Ilsa Brandt", "added"), ("Ilsa Brandt", None)]
+    assert [(q[1], q[2]) for q in found if q[3]] == [("Ilsa Brandt", "told"), ("Ilsa Brandt", "added"), ("Ilsa Brandt", "added")]
+    # The quote with no cue of its own goes on with the one before it: one attribution in two pieces.
+    groups = [q["group"] for q in quotes_of_raw(text, context)]
+    assert groups[1] == groups[2] != groups[0]
 
 
 def test_pronoun_takes_the_person_just_named(context):
@@ -89,6 +92,11 @@ def test_inch_marks_nicknames_and_terms_ending_a_sentence_are_not_speech(context
     assert quotes_of(text, context) == []
 
 
+def test_markup_attributes_left_in_a_text_are_not_quotes():
+    text = 'The mayor wrote: <tweet author="ilsabrandt" timestamp="1449075600">The quay opens on Monday.</tweet> "Come early."'
+    assert quote_spans(text) == [(text.index('"Come'), len(text))]
+
+
 def test_reported_speech(context):
     text = ("Mayor Ilsa Brandt said that the quay would reopen on Monday. "
             "According to the port authority, the repairs cost four million euros.")
@@ -112,7 +120,8 @@ def test_every_seed_quote_has_its_speaker(seed_quotes):
         "Volodymyr Zelensky", "Trump"]
     assert first[0]["text"].startswith("We’re going to send")  # the quote whose opening mark is missing
     assert [q["speaker"]["mention"] for q in first[:3]] == ["Trump", "he", "he"]
-    assert first[2]["cue"] is None  # no cue of its own: it continues Trump's words
+    # No cue of its own: it continues Trump's words, one attribution with the quote before it.
+    assert first[2]["group"] == first[1]["group"] and first[2]["cue"] == first[1]["cue"]
     assert [q["speaker"]["name"] for q in second] == ["Donald Trump"] * 3 + ["Vladimir Putin"] + ["Donald Trump"] * 5
     assert second[0]["text"] == "Putin ‘wants to keep killing people,’"  # the headline's single quotes, with their clause
     assert {q["speaker"]["mention"] for q in second} >= {"the U.S. president", "he"}

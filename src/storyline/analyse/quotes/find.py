@@ -75,6 +75,9 @@ class Attribution:
         return self.content[-1][1]
 
 
+_ATTRIBUTE = re.compile(r"\b[\w-]+=\"[^\"\n]*\"")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the direct quotes in ``text``, marks included, in order.
 
@@ -88,6 +91,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     carried: int | None = None
     offset = 0
+    # Markup left in a text (an embedded tweet's author="..." timestamp="...") quotes no one.
+    text = _ATTRIBUTE.sub(lambda m: " " * len(m.group()), text)
     for paragraph in text.split("\n"):
         if not paragraph.strip():
             offset += len(paragraph) + 1
@@ -379,7 +384,9 @@ def find_attributions(doc) -> list[Attribution]:
                                       previous.addressee)
             attributions.pop()
         elif previous is not None and previous.direct and _same_or_next_paragraph(text, previous.end, start):
-            attribution = Attribution(((start, end),), True, None, previous.source, previous.addressee, continued=True)
+            attribution = Attribution(_joined(previous.content, (start, end)), True, previous.cue, previous.source,
+                                      previous.addressee)
+            attributions.pop()
         else:
             attribution = Attribution(((start, end),), True, None, None)
         attributions.append(attribution)
