@@ -66,10 +66,10 @@ def test_quotes_on_polnear_dev():
     documents = read_polnear(shared_path("eval", "quotes", "polnear"), "dev")
     score = evaluate_quotes(documents, storyline_system(Context.current().nlp))
     assert (score.documents, score.gold_quotes) == (84, 624)
-    assert score.quotes80.f1 >= 0.875, score.quotes80
+    assert score.quotes80.f1 >= 0.89, score.quotes80
     assert score.quotes30.f1 >= 0.95, score.quotes30
     assert score.speaker_accuracy >= 0.925, score.speaker_accuracy
-    assert score.exact["source"].f1 >= 0.68 and score.exact["cue"].f1 >= 0.65 and score.exact["content"].f1 >= 0.495
+    assert score.exact["source"].f1 >= 0.685 and score.exact["cue"].f1 >= 0.655 and score.exact["content"].f1 >= 0.50
 
 
 COPY_PRECISION_FLOOR = 0.99
@@ -110,6 +110,16 @@ def test_stories_on_ecbplus_dev_beat_the_tfidf_baseline(ecb_dev):
     assert ours["b3_f1"][0] >= STORY_B3_F1_FLOOR, ours
     assert ours["b3_f1"][0] > baseline["b3_f1"][0], (ours, baseline)
     assert ours["merge_rate"][0] < baseline["merge_rate"][0], (ours, baseline)
+
+
+def test_stories_on_ecbplus_dev_through_ingest_and_export():
+    """The path held-back topics are scored on: .txt files, `storyline ingest`, `storyline export`
+    (measured: B3 F1 0.946, similar-event merge rate 0.005)."""
+    from storyline.evaluate.ecbplus import DEV_TOPICS, read_corpus
+    from storyline.evaluate.stories import evaluate_through_store
+
+    score = evaluate_through_store(read_corpus(shared_path("eval", "stories", "ecbplus", "ECB+"), DEV_TOPICS))
+    assert score.b3_f1 >= 0.93 and score.merge_rate <= 0.03, score
 
 
 def test_dossier_event_merging_on_ecbplus_dev_beats_the_lexical_baseline(ecb_dev):

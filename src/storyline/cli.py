@@ -542,13 +542,16 @@ def eval_stories(
     directory: Path = typer.Argument(Path("../shared/eval/stories/ecbplus"), help="The ECB+ folder (ECB+/<topic>/*.xml)."),
     split: str = typer.Option("both", help="dev, train or both (dev topics: 2 5 12 18 21 23 34 35)."),
     shuffles: int = typer.Option(5, min=1, help="How many random article orders to score (mean and spread)."),
+    through_store: bool = typer.Option(False, help="Also ingest the documents as .txt files into a new store and score what `storyline export` gives."),
 ) -> None:
     """Score story clustering on ECB+ (story = subtopic): B3 P/R/F1, pairwise F1, ARI and the
     similar-event merge rate, over shuffled orders, beside an online TF-IDF centroid baseline.
+    With --through-store, one more row: the documents through `storyline ingest` and `storyline export`
+    (file-name order, one batch), the path held-back topics are scored on.
 
-    Example: storyline eval stories ../shared/eval/stories/ecbplus --split dev --shuffles 5
+    Example: storyline eval stories ../shared/eval/stories/ecbplus --split dev --shuffles 5 --through-store
     """
-    from storyline.evaluate.stories import analysed_inputs, evaluate_stories, summarise
+    from storyline.evaluate.stories import analysed_inputs, evaluate_stories, evaluate_through_store, summarise
 
     table = Table("split", "system", "docs", "B3 P", "B3 R", "B3 F1", "pairwise F1", "ARI", "merge rate", "stories", box=None)
     for name, documents in _ecbplus_splits(directory, split):
@@ -564,6 +567,14 @@ def eval_stories(
                           f"{m['stories'][0]:.0f}")
         err.print(f"{name}: {result.documents} documents, {result.subtopics} gold stories, {shuffles} shuffles; "
                   f"assignment {result.seconds / (result.documents * shuffles) * 1000:.2f} ms per article")
+        if through_store:
+            with Progress(TextColumn(f"ingesting {name}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), _RateColumn(),
+                          console=err, disable=not err.is_terminal) as progress:
+                task = progress.add_task(name, total=len(documents))
+                stored = evaluate_through_store(documents, lambda n: progress.advance(task, n))
+            table.add_row(name, "storyline, ingest + export", str(result.documents),
+                          *(f"{getattr(stored, f):.3f}" for f in ("b3_precision", "b3_recall", "b3_f1", "pairwise_f1", "ari", "merge_rate")),
+                          str(stored.stories))
     out.print(table)
 
 

@@ -16,10 +16,12 @@ from __future__ import annotations
 import math
 import random
 import re
+import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from statistics import mean, pstdev
 
 from storyline.evaluate.ecbplus import EcbDocument, analyse_documents
@@ -114,6 +116,26 @@ def evaluate_stories(documents: list[EcbDocument], inputs: list[StoryInput], shu
         ours.append(score_clustering([engine.story(labels[i]) for i in range(len(documents))], gold, topics))
         theirs.append(score_clustering(baseline_labels([documents[i].text for i in range(len(documents))], order), gold, topics))
     return StoryEvaluation(ours, theirs, len(documents), len(set(gold)), seconds)
+
+
+def evaluate_through_store(documents: list[EcbDocument], progress: Callable[[int], None] | None = None) -> ClusterScore:
+    """Score the documents the way held-back topics are scored: each written as a plain-text file named
+    after it, the folder given to ``storyline ingest`` (which reads it in sorted order, one batch) with
+    a new SQLite store, and the stories read back as ``storyline export`` gives them."""
+    from storyline.ingest.run import ingest
+    from storyline.store.base import open_store
+    from storyline.store.serialise import export_stories
+
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work) / "articles"
+        folder.mkdir()
+        for document in documents:
+            (folder / f"{Path(document.name).stem}.txt").write_text(document.text, encoding="utf-8")
+        with open_store(str(Path(work) / "stories.db")) as store:
+            ingest([str(folder)], store, on_result=(lambda _source, _outcome: progress(1)) if progress else None)
+            story_of = {Path(article["path"]).stem: story["id"] for story in export_stories(store) for article in story["articles"]}
+    return score_clustering([story_of[Path(d.name).stem] for d in documents], [d.story for d in documents],
+                            [d.topic for d in documents])
 
 
 def baseline_labels(texts: list[str], order: list[int], threshold: float = BASELINE_THRESHOLD) -> list[int]:
