@@ -378,12 +378,8 @@ def find_attributions(doc) -> list[Attribution]:
             used_cues.add(verb.i)
         elif _is_scare_quote(text, start, end):
             continue
-        elif previous is not None and previous.direct and previous.cue and "\n" not in text[previous.end : start]:
-            # "“...,” he said. “...”": the second piece, in the same paragraph, is the same attribution.
-            attribution = Attribution(_joined(previous.content, (start, end)), True, previous.cue, previous.source,
-                                      previous.addressee)
-            attributions.pop()
         elif previous is not None and previous.direct and _same_or_next_paragraph(text, previous.end, start):
+            # "“...,” he said. “...”", in the same paragraph or the next: a piece of the same attribution.
             attribution = Attribution(_joined(previous.content, (start, end)), True, previous.cue, previous.source,
                                       previous.addressee)
             attributions.pop()
@@ -474,9 +470,7 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
         if span[0] <= start and (end <= span[1] or not tail.strip(" .,;!?”’\"")) and (span[0] < start - 1 or span[1] > end + 1):
             if any(t.lower_ in ("said", "says", "told") for t in tokens if not start <= t.idx < end):
                 return None
-            if text[end - 2 : end - 1] == "," and not (span[1] <= end and clause.dep_ == "ccomp"):
-                span = (span[0], end)  # "...people,’ signals ...": the comma closes the clause
-            elif span[1] <= end and clause.dep_ == "ccomp":
+            if span[1] <= end and clause.dep_ == "ccomp":
                 # The parse ends the clause in the quote, the sentence goes on: "there was “no evidence” yet
                 # that it was an act of terrorism". The rest is the clause's unless it reports or quotes more.
                 after = _token_at(doc, end - 1) + 1
@@ -486,6 +480,8 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
                 rest = [t for t in doc[after:stop] if "\n" not in t.text]
                 if rest and not any(_is_speech(t) or t.text in _OPENING + _CLOSING + '"' for t in rest):
                     span = (span[0], rest[-1].idx + len(rest[-1].text))
+            elif text[end - 2 : end - 1] == ",":  # "...people,’ signals ...": the comma closes the clause
+                span = (span[0], end)
             return _trimmed(text, (span[0], max(span[1], end)))
     return None
 
