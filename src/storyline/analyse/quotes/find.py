@@ -191,10 +191,10 @@ def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
     parser sometimes gives the verb beside the real one ("“... Full panic mode,” said Leslie Wimes")."""
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         head = verb.head  # "footage of Hillary Clinton asking, “...”": the noun the participle hangs on
-        return head.left_edge.idx if head.left_edge.i >= head.i - 3 else head.idx, head.idx + len(head.text)
+        return _chars(head.left_edge if head.left_edge.i >= head.i - 3 else head, head)
     if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.head.i > verb.i:
         head = verb.head  # "Said Ellis: “...”", which the parser reads as one name
-        return verb.doc[verb.i + 1].idx, head.idx + len(head.text)
+        return _chars(verb.doc[verb.i + 1], head)
     # A passive verb's speaker is its agent ("was confirmed by the Kremlin"), not its subject.
     agents = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     subjects = agents or [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not quote[0] <= c.idx < quote[1]]
@@ -479,7 +479,7 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
                     stop = doc[after].sent.end  # the parse ended the sentence at the closing mark
                 rest = [t for t in doc[after:stop] if "\n" not in t.text]
                 if rest and not any(_is_speech(t) or t.text in _OPENING + _CLOSING + '"' for t in rest):
-                    span = (span[0], rest[-1].idx + len(rest[-1].text))
+                    span = (span[0], _extent(rest)[1])
             elif text[end - 2 : end - 1] == ",":  # "...people,’ signals ...": the comma closes the clause
                 span = (span[0], end)
             return _trimmed(text, (span[0], max(span[1], end)))
@@ -518,7 +518,8 @@ def _phrase_around(doc, verb, source, start: int, end: int, sentences: _Sentence
     tokens = [t for t in tokens if t != verb and not t.is_space]
     if not tokens:
         return None
-    span = (min(min(t.idx for t in tokens), start), max(max(t.idx + len(t) for t in tokens), end))
+    first, last = _extent(tokens)
+    span = (min(first, start), max(last, end))
     cue = _chars(verb, verb)
     if "\n" in text[span[0]:span[1]] or span[0] < cue[1] <= span[1] or (source and span[0] < source[1] and source[0] < span[1]):
         return None
@@ -539,6 +540,11 @@ def _text_of(doc) -> str:
 def _chars(first, last) -> tuple[int, int]:
     """The characters from the start of token ``first`` to the end of token ``last``."""
     return first.idx, last.idx + len(last.text)
+
+
+def _extent(tokens) -> tuple[int, int]:
+    """The characters from the first to the last of some tokens, in any order."""
+    return _chars(min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i))
 
 
 def _token_at(doc, char: int) -> int:
@@ -720,11 +726,10 @@ def _stance(doc, verb, quotes: list[tuple[int, int]]) -> Attribution | None:
         return None
     tokens = _without_tail(sorted({t for part in parts for t in part.subtree}, key=lambda t: t.i))
     text = _text_of(doc)
-    span = _trimmed(text, (min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)))
+    span = _trimmed(text, _extent(tokens))
     if span[1] - span[0] < 2 or _overlaps_any(span, quotes):
         return None
-    cue = (min(t.idx for t in cue_tokens), max(t.idx + len(t.text) for t in cue_tokens))
-    return Attribution((span,), False, cue, source)
+    return Attribution((span,), False, _extent(cue_tokens), source)
 
 
 _COLON_AFTER = re.compile(r"[ \t]*:\s*")
