@@ -32,6 +32,16 @@ def test_marks_of_every_kind():
     assert [text[s:e] for s, e in quote_spans(text)] == ['"one two three."', "“four five six.”", "«seven eight nine.»", "‘ten eleven twelve,’"]
 
 
+def test_typewriter_pairs_are_one_mark(context):
+    text = ("''We will reopen the quay,'' Mayor Ilsa Brandt said. ''The ferries come back on Tuesday.''\n\n"
+            "Harbour master Piet Danner called it ``a week of cold work'' for the divers. The crane is 6'' tall.")
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "''We will reopen the quay,''", "''The ferries come back on Tuesday.''", "``a week of cold work''"]
+    assert [q[:3] for q in quotes_of(text, context)] == [
+        ("''We will reopen the quay,''", "Ilsa Brandt", "said"), ("''The ferries come back on Tuesday.''", "Ilsa Brandt", "said"),
+        ("``a week of cold work''", "Piet Danner", "called")]
+
+
 def test_missing_opening_mark_starts_at_the_paragraph():
     text = "Harbour news today.\n\nWe will reopen the quay, we must,” Mayor Ilsa Brandt told reporters."
     assert [text[s:e] for s, e in quote_spans(text)] == ["We will reopen the quay, we must,”"]

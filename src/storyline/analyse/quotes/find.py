@@ -51,6 +51,8 @@ _ACCORDING = re.compile(r"[Aa]ccording to (?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\
 # The name ends at the line: a caption's credit line ("Getty Images") follows it.
 _DASH_CREDIT = re.compile(r"\s*(?P<dash>[―—])\s*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})")
 _CLOSING = "”»"
+# Typewriter pairs some archives write for quote marks: ``...'' and ''...''.
+_DOUBLED = ("``", "''")
 _AUX = frozenset({"aux", "auxpass", "neg"})
 _SOURCE_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl"})
 
@@ -86,7 +88,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     right at the start and before a word, opens one: ”Mr. Trump ...”); an
     unclosed quote ends at its paragraph's end, or runs on when the next paragraph opens a quote.
     Single curly quotes count only when they enclose several words and the closing one is not an
-    apostrophe ("‘wants to keep killing people,’").
+    apostrophe ("‘wants to keep killing people,’"). A typewriter pair is one mark: `` opens, ''
+    pairs like a straight double quote (or closes ``).
     """
     spans: list[tuple[int, int]] = []
     carried: int | None = None
@@ -101,11 +104,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         lead = len(paragraph) - len(paragraph.lstrip("-–•* \t"))
         opened: int | None = None
         straight_open: int | None = None
-        if carried is not None and not paragraph.lstrip("-–•* \t")[:1] in (_OPENING + '"'):
+        if carried is not None and not _opens_quote(paragraph.lstrip("-–•* \t")):
             spans.append((carried, max(start_of_paragraph - 1, carried)))
             carried = None
-        for index, char in enumerate(paragraph):
-            position = offset + index
+        index = -1
+        while (index := index + 1) < len(paragraph):
+            char, position = paragraph[index], offset + index
+            if paragraph[index : index + 2] in _DOUBLED:
+                # A mark of two characters: what it closes ends after both.
+                char = "“" if char == "`" else ("”" if opened is not None else '"')
+                index += 1
+            after = offset + index + 1
             if char in _OPENING or (char in _CLOSING and opened is None and index == lead and paragraph[index + 1 : index + 2].isalnum()):
                 # (A closing mark that opens a paragraph before a word opens a quote: some sites use ” for both.)
                 if opened is None:
@@ -113,23 +122,23 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     carried = None
             elif char in _CLOSING:
                 if opened is not None:
-                    spans.append((opened, position + 1))
+                    spans.append((opened, after))
                     opened = None
                 elif straight_open is not None:  # "...”: a straight mark closed by a curly one
-                    spans.append((straight_open, position + 1))
+                    spans.append((straight_open, after))
                     straight_open = None
                 elif not spans or spans[-1][1] <= start_of_paragraph:
-                    spans.append((start_of_paragraph + lead, position + 1))  # the opening mark is missing
+                    spans.append((start_of_paragraph + lead, after))  # the opening mark is missing
             elif char == '"' and opened is not None and not any(c in _CLOSING for c in paragraph[index:]):
-                spans.append((opened, position + 1))  # “...": a curly quote closed by a straight mark
+                spans.append((opened, after))  # “...": a curly quote closed by a straight mark
                 opened = None
             elif char == '"':
                 if straight_open is None:
-                    if index and paragraph[index - 1].isdigit():
+                    if position and text[position - 1].isdigit():
                         continue  # an inch or a second mark: 6'3", 12"
                     straight_open = position
                 else:
-                    spans.append((straight_open, position + 1))
+                    spans.append((straight_open, after))
                     straight_open = None
         if opened is not None or straight_open is not None:
             carried = opened if opened is not None else straight_open
@@ -141,6 +150,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 _SINGLE = re.compile(r"(?<![\w’'])‘(?P<body>[^‘’\n]{3,300}?)’(?![\w])")
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether ``text`` starts with a quote mark that can open a quote."""
+    return text[:1] in _OPENING + '"' or text[:2] in _DOUBLED
+
+
+def _marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """The widths of the opening and closing marks of the quote ``start``-``end`` (1, or 2 for a
+    typewriter pair)."""
+    return 1 + (text[start : start + 2] in _DOUBLED), 1 + (text[end - 2 : end] in _DOUBLED)
 
 
 def _single_quotes(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -305,7 +325,7 @@ def find_attributions(doc) -> list[Attribution]:
         if not candidates and last.end < len(doc):
             following = sentences.of(doc[last.end])
             gap = text[end : following.start_char]
-            if following.text.strip()[:1] not in _OPENING + '"' and gap.strip() == "" and "\n" not in gap:
+            if not _opens_quote(following.text.strip()) and gap.strip() == "" and "\n" not in gap:
                 speech = [t for t in following if _is_speech(t)][:1]
                 # "“...,” he said." or "“...,” said James Acton, a physicist who ...": a short sentence,
                 # or one that opens with its speech verb.
@@ -478,9 +498,9 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
                 if stop <= after < len(doc) and doc[after].text[:1].islower():
                     stop = doc[after].sent.end  # the parse ended the sentence at the closing mark
                 rest = [t for t in doc[after:stop] if "\n" not in t.text]
-                if rest and not any(_is_speech(t) or t.text in _OPENING + _CLOSING + '"' for t in rest):
+                if rest and not any(_is_speech(t) or t.text in _OPENING + _CLOSING + '"' or t.text in _DOUBLED for t in rest):
                     span = (span[0], _extent(rest)[1])
-            elif text[end - 2 : end - 1] == ",":  # "...people,’ signals ...": the comma closes the clause
+            elif text[end - 1 - _marks(text, start, end)[1]] == ",":  # "...people,’ signals ...": the comma closes the clause
                 span = (span[0], end)
             return _trimmed(text, (span[0], max(span[1], end)))
     return None
@@ -496,9 +516,10 @@ def _phrase_around(doc, verb, source, start: int, end: int, sentences: _Sentence
     if not before or not (before[-1].isalnum() or before[-1] in "'’"):
         if not re.match(r"\s*[^\W\d_]", text[end:]) or sentences.of(doc[_token_at(doc, end)]) != sentences.of(doc[_token_at(doc, start)]):
             return None
-    inside = [t for t in doc[_token_at(doc, start) : _token_at(doc, end - 1) + 1] if start < t.idx < end - 1]
+    closing = end - _marks(text, start, end)[1]
+    inside = [t for t in doc[_token_at(doc, start) : _token_at(doc, end - 1) + 1] if start < t.idx < closing]
     # (Punctuation closing the quote often hangs on the sentence's verb: it is not a root of the quote.)
-    roots = [t for t in inside if not t.is_punct and (not start < t.head.idx < end - 1 or t.head == t)]
+    roots = [t for t in inside if not t.is_punct and (not start < t.head.idx < closing or t.head == t)]
     if len(roots) != 1:
         return None
     phrase = roots[0]
@@ -581,7 +602,8 @@ def _is_scare_quote(text: str, start: int, end: int) -> bool:
     """A short quoted phrase with no speech around it is a title or a scare quote, not speech: one
     without closing punctuation, or one inside a sentence that runs into it ("placed in a separate
     “liquidating trust.”", a nickname: Marcia “Cia” Price), whose full stop is the sentence's."""
-    inner = text[start + 1 : end - 1].strip()
+    opening, closing = _marks(text, start, end)
+    inner = text[start + opening : end - closing].strip()
     if len(inner.split()) > 3:
         return False
     return not re.search(r"[.!?,]$", inner) or bool(re.search(r"[^\W\d_][ \t]*$", text[max(0, start - 2) : start]))
@@ -595,7 +617,8 @@ def _is_title(doc, quote: tuple[int, int], sentences: _Sentences) -> bool:
     “Meet the Press,”", "his documentary “13th”"). Headlines, capitalised throughout, keep their quotes."""
     text, (start, end) = _text_of(doc), quote
     first, last = sentences.of(doc[_token_at(doc, start)]), sentences.of(doc[_token_at(doc, end - 1)])
-    words = re.findall(r"[\w'’-]+", text[start + 1 : end - 1])
+    opening, closing = _marks(text, start, end)
+    words = re.findall(r"[\w'’-]+", text[start + opening : end - closing])
     if not words or len(words) > 8 or not all(w[0].isupper() or w[0].isdigit() or w.lower() in _MINOR_WORDS for w in words):
         return False
     around = text[first.start_char : start] + " " + text[end : last.end_char]
