@@ -107,6 +107,14 @@ def test_markup_attributes_left_in_a_text_are_not_quotes():
     assert quote_spans(text) == [(text.index('"Come'), len(text))]
 
 
+def test_a_source_keeps_its_apposition_and_relative_clause_and_the_commas_around_them(context):
+    for text, mention in [("Piet Danner, the harbour master, said the quay would reopen on Monday.", "Piet Danner, the harbour master,"),
+                          ("Piet Danner, who runs the harbour, said the quay would reopen on Monday.", "Piet Danner, who runs the harbour,"),
+                          ("A diver who saw the wreck said the hull was intact.", "A diver who saw the wreck")]:
+        (quote,) = quotes_of_raw(text, context)
+        assert quote["speaker"]["mention"] == mention
+
+
 def test_reported_speech(context):
     text = ("Mayor Ilsa Brandt said that the quay would reopen on Monday. "
             "According to the port authority, the repairs cost four million euros.")

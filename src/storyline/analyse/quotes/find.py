@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Verbs that report speech only with a quote or a clause they govern ("find", "show" are too often
 # not speech; "branded North Korea an “outlaw nation”" is).
@@ -54,7 +54,7 @@ _CLOSING = "”»"
 # Typewriter pairs some archives write for quote marks: ``...'' and ''...''.
 _DOUBLED = ("``", "''")
 _AUX = frozenset({"aux", "auxpass", "neg"})
-_SOURCE_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl"})
+_SOURCE_CUT = frozenset({"punct", "advcl"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,8 +206,8 @@ def _between(doc, end: int, verb) -> tuple[int, int] | None:
 
 
 def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
-    """The subject noun phrase of a speech verb with its apposition ("Rendell, a Clinton surrogate,"),
-    without relative clauses; never a subject inside the quote (character span ``quote``), which the
+    """The subject noun phrase of a speech verb with its appositions and relative clauses ("Rendell, a
+    Clinton surrogate,", as PolNeAR marks sources); never a subject inside the quote (character span ``quote``), which the
     parser sometimes gives the verb beside the real one ("“... Full panic mode,” said Leslie Wimes")."""
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         head = verb.head  # "footage of Hillary Clinton asking, “...”": the noun the participle hangs on
@@ -226,15 +226,13 @@ def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
     if head.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         head = verb.head  # "a designer who ... said": the relative pronoun stands for the noun
     apposed = _apposed_phrase(head)
-    keep = [head] + [t for c in head.children if (c.dep_ not in _SOURCE_CUT or c.dep_ == "appos" or _joins_word(c))
-                     and c not in apposed for t in c.subtree]
+    # The noun phrase with its appositions and relative clauses ("Rendell, a Clinton surrogate", "an
+    # economist who served in the Bush administration"), except the speech verb's own clause.
+    keep = [head] + [t for c in head.children if (c.dep_ not in _SOURCE_CUT or _joins_word(c))
+                     and c != verb and c not in apposed for t in c.subtree]
     doc = head.doc
-    # An apposition comes with the commas and brackets that set it off ("Rendell, a Clinton surrogate,").
     indices = {t.i for t in keep}
     indices |= {i for i in range(min(indices), max(indices) + 1) if doc[i].text in (",", "(", ")")}
-    if head.i < verb.i and max(indices) + 1 < verb.i and doc[max(indices) + 1].text == "," and \
-            any(c.dep_ == "appos" for c in head.children):
-        indices.add(max(indices) + 1)
     # Keep the contiguous run around the head: a cut child must not leave a gap inside the phrase.
     left, right = head.i, head.i
     while left - 1 in indices:
@@ -410,7 +408,16 @@ def find_attributions(doc) -> list[Attribution]:
     attributions.extend(_reported(doc, quotes, used_cues, sentences))
     taken = [span for a in attributions for span in a.content]
     attributions.extend(a for a in credits if not _overlaps_any((a.start, a.end), taken))
-    return _continuations(text, sorted(attributions, key=lambda a: a.start))
+    return [_closed_apposition(text, a) for a in _continuations(text, sorted(attributions, key=lambda a: a.start))]
+
+
+def _closed_apposition(text: str, attribution: Attribution) -> Attribution:
+    """A source set off by a pair of commas ends with the second one, as PolNeAR marks it ("[Douglas
+    Holtz-Eakin, an economist,] said"; 922 of 1,028 such train sources): exact source F1 +0.4 on dev."""
+    source = attribution.source
+    if source and "," in text[source[0] : source[1]] and text[source[1] : source[1] + 1] == ",":
+        return replace(attribution, source=(source[0], source[1] + 1))
+    return attribution
 
 
 def _continuations(text: str, attributions: list[Attribution]) -> list[Attribution]:
