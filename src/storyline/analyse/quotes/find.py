@@ -172,21 +172,28 @@ def _single_quotes(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def _verb_group(verb) -> list:
-    """The verb with its auxiliaries, negation and particle ("has not learned", "called off")."""
-    return [verb] + [c for c in verb.children if c.dep_ in _AUX or c.dep_ == "prt"]
+    """The verb with its auxiliaries, negation and particle ("has not learned", "called off"), and the
+    adverbs just before it ("also said", "almost immediately disclosed"; not "when asked")."""
+    group = [verb] + [c for c in verb.children if c.dep_ in _AUX or c.dep_ == "prt"]
+    first = min(t.i for t in group)
+    for child in sorted((c for c in verb.children if c.dep_ == "advmod" and c.i < first), key=lambda c: -c.i):
+        adverb = list(child.subtree)
+        if adverb[-1].i != first - 1 or any(t.tag_ == "WRB" for t in adverb):
+            break
+        group.extend(adverb)
+        first = adverb[0].i
+    return group
 
 
 def _cue_of(verb) -> tuple[int, int]:
-    """The cue: the verb group (:func:`_verb_group`) and the adverbs and times that touch it ("also
-    said", "said Friday", "said in an interview")."""
+    """The cue: the verb group (:func:`_verb_group`) and the adverbs and times that follow it ("said
+    Friday", "said in an interview")."""
     tokens = _verb_group(verb)
     first, last = min(t.i for t in tokens), max(t.i for t in tokens)
     doc = verb.doc
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         span = list(child.subtree)
-        if child.dep_ == "advmod" and len(span) == 1 and span[0].i == first - 1:
-            first = span[0].i  # "also said", "later stressed"
-        elif span[0].i == last + 1 and (child.dep_ in ("advmod", "npadvmod") or (
+        if span[0].i == last + 1 and (child.dep_ in ("advmod", "npadvmod") or (
                 child.dep_ == "prep" and child.lower_ in ("in", "during") and any(g.lemma_ in _SETTINGS for g in span))):
             last = span[-1].i  # "said Friday", "said in an emailed statement"
     if last + 1 < len(doc) and doc[last + 1].text == ":":
