@@ -123,10 +123,11 @@ def test_reported_speech(context):
     assert any(q[0].startswith("the repairs cost") and q[2].casefold() == "according to" for q in found)
 
 
-def test_the_cue_takes_the_adverbs_just_before_it(context):
+def test_the_cue_takes_the_adverbs_and_the_verb_just_before_it(context):
     for text, cue in [("Mayor Ilsa Brandt also vowed to rebuild the quay.", "also vowed"),
                       ("Ilsa Brandt almost immediately denied that the quay was closed.", "almost immediately denied"),
-                      ("When asked, Brandt said the quay was safe.", "said")]:
+                      ("When asked, Brandt said the quay was safe.", "said"),
+                      ("Piet Danner continued to say that the quay was safe.", "continued to say")]:
         (quote,) = quotes_of_raw(text, context)
         assert quote["cue"]["text"] == cue
 

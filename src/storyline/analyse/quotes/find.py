@@ -173,8 +173,9 @@ def _single_quotes(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def _verb_group(verb) -> list:
-    """The verb with its auxiliaries, negation and particle ("has not learned", "called off"), and the
-    adverbs just before it ("also said", "almost immediately disclosed"; not "when asked")."""
+    """The verb with its auxiliaries, negation and particle ("has not learned", "called off"), the
+    adverbs just before it ("also said", "almost immediately disclosed"; not "when asked") and the
+    verb whose infinitive it is ("declined to comment", "continued to say")."""
     group = [verb] + [c for c in verb.children if c.dep_ in _AUX or c.dep_ == "prt"]
     first = min(t.i for t in group)
     for child in sorted((c for c in verb.children if c.dep_ == "advmod" and c.i < first), key=lambda c: -c.i):
@@ -183,6 +184,9 @@ def _verb_group(verb) -> list:
             break
         group.extend(adverb)
         first = adverb[0].i
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.i < first and all(t.lower_ == "to" for t in verb.doc[head.i + 1 : first]):
+        group = _verb_group(head) + group
     return group
 
 
