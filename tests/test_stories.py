@@ -13,6 +13,7 @@ import pytest
 
 from conftest import run_cli, shared_path
 from storyline.stories.copies import Signer, containment, is_copy
+from storyline.stories.assign import _persons
 from storyline.stories.engine import StoryEngine
 from storyline.stories.features import StoryInput, Weights
 
@@ -158,7 +159,7 @@ def test_the_person_check_survives_a_reload():
     saved = []
     for article in (first, second):
         assignment, signature, vector = engine.add(article)
-        saved.append((article.id, assignment.story, assignment.copy_group, signature, vector, tuple(s for s, _n in article.persons)))
+        saved.append((article.id, assignment.story, assignment.copy_group, signature, vector, article.persons))
     reloaded = StoryEngine(engine.weights)
     for key, story, group, signature, vector, persons in saved:
         reloaded.restore(key, story, group, signature, vector, None, persons)
@@ -167,6 +168,27 @@ def test_the_person_check_survives_a_reload():
     for key, story, group, signature, vector, _persons in saved:
         forgetful.restore(key, story, group, signature, vector, None)
     assert forgetful.add(other)[0].story == "s-dui1"  # without the people, the same words join
+
+
+def test_a_story_main_person_named_half_as_often_is_the_articles_too():
+    # The same arrest, told around the officer who made it: the player is named half as often.
+    first = item("dui1", DUI.format(first="Arno", last="Vesk"), names=("Arno Vesk", "Harbor City Gulls"),
+                 persons=(("vesk", 3),))
+    told = item("dui2", DUI_RETOLD.format(first="Arno", last="Vesk"), names=("Arno Vesk", "Harbor City Gulls"),
+                persons=(("holm", 4), ("vesk", 2)))
+    engine = StoryEngine()
+    engine.add(first)
+    assert engine.add(told)[0].story == "s-dui1"
+    # Another player's arrest that recalls the first in passing founds its own story.
+    other = item("dui3", DUI_RETOLD.format(first="Teo", last="Marr"), names=("Teo Marr", "Harbor City Gulls"),
+                 persons=(("marr", 5), ("vesk", 2)))
+    assert engine.add(other)[0].story == "s-dui3"
+
+
+def test_persons_kept_before_their_counts_count_once():
+    assert _persons('["vesk", "holm"]') == (("vesk", 1), ("holm", 1))
+    assert _persons('{"vesk": 3}') == (("vesk", 3),)
+    assert _persons(None) == ()
 
 
 def _write(folder, name, title, outlet, body, published=None):

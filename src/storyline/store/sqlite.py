@@ -117,7 +117,7 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     """,
     """
-    ALTER TABLE story_articles ADD COLUMN persons TEXT;  -- JSON list of the surnames it names (the person check)
+    ALTER TABLE story_articles ADD COLUMN persons TEXT;  -- JSON: the surnames it names and how often (the person check)
     """,
     """
     ALTER TABLE story_articles ADD COLUMN scheme INTEGER NOT NULL DEFAULT 1;  -- the shingle hashing that made the signature

@@ -52,11 +52,18 @@ def load_engine(store: Store) -> StoryEngine:
         weights_of = json.loads(vector)
         documents += bool(weights_of)
         engine.restore(article, story, group, signature, weights.from_dict(weights_of),
-                       date.fromisoformat(published) if published else None, tuple(json.loads(persons or "[]")))
+                       date.fromisoformat(published) if published else None, _persons(persons))
     weights.documents = documents
     if resigned:
         store.save_signatures(resigned)
     return engine
+
+
+def _persons(kept: str | None) -> tuple[tuple[str, int], ...]:
+    """The surnames an article names and how often, as the store keeps them (a list of surnames
+    before the counts were kept: once each)."""
+    persons = json.loads(kept or "{}")
+    return tuple(persons.items()) if isinstance(persons, dict) else tuple((surname, 1) for surname in persons)
 
 
 def assign_stories(store: Store, on_article: Callable[[str, str], None] | None = None) -> StoryReport:
@@ -77,7 +84,7 @@ def assign_stories(store: Store, on_article: Callable[[str, str], None] | None =
         items = [story_input(stored.article, dict(stored.analysis)) for stored in map(store.get, batch)]
         for item, (assignment, signature, vector) in zip(items, engine.add_many(items)):
             weights = {k: round(v, 5) for k, v in engine.weights.as_dict(vector).items()}
-            persons = [surname for surname, _n in item.persons] if weights else []
+            persons = dict(item.persons) if weights else {}
             rows.append((item.id, assignment.story, assignment.copy_group, assignment.score, signature.to_bytes(),
                          signature.shingles, SCHEME, json.dumps(weights, ensure_ascii=False),
                          item.published.isoformat() if item.published else None, json.dumps(persons, ensure_ascii=False)))
