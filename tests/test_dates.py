@@ -72,6 +72,12 @@ def test_no_preposition_in_the_extent():
 
 def test_ages_and_fractions_are_not_times():
     assert tag("The 6-year-old boy ate three-quarters of the cake.") == []
+    assert tag("Mr. Varga, 52 years old, runs the mill.") == []
+
+
+def test_a_year_ended_on_a_date_is_a_span():
+    assert tag("Net income for the fiscal year ended March 31 rose.")[0] == ("the fiscal year", "DURATION", "P1Y")
+    assert tag("Net income for the year rose.") == [("the year", "DATE", "2025")]
 
 
 def test_tense_decides_the_weekday():

@@ -587,6 +587,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         # "the quarter", "the latest quarter", "the year-earlier period": the last completed one.
         return "DATE", _reported_period(anchor, "half" if half else "quarter", shifted), None, None
     if name == "the_year":
+        if g.get("ended") is not None:
+            return "DURATION", "P1Y", None, None  # "the year ended March 31": a span of a year, as TimeBank has it
         if not anchor:
             return "DATE", "XXXX", None, None
         return "DATE", f"{anchor.year:04d}", None, None
