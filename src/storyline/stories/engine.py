@@ -80,10 +80,9 @@ class _Story:
         if not main or not self.persons or main & self.persons.keys():
             return False
         top = max(self.persons.values())
-        named = dict(item.persons)
-        most = max(named.values())
         story_main = [s for s, share in self.persons.items() if share >= top - 1e-9]  # (shares are sums of fractions)
-        return not any(named.get(s, 0) >= most * MAIN_SHARE for s in story_main)
+        shares = _shares(item.persons)
+        return not any(shares.get(s, 0) >= MAIN_SHARE for s in story_main)
 
     def widen(self, published: date | None) -> None:
         if published:
