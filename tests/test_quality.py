@@ -66,10 +66,10 @@ def test_quotes_on_polnear_dev():
     documents = read_polnear(shared_path("eval", "quotes", "polnear"), "dev")
     score = evaluate_quotes(documents, storyline_system(Context.current().nlp))
     assert (score.documents, score.gold_quotes) == (84, 624)
-    assert score.quotes80.f1 >= 0.89, score.quotes80
+    assert score.quotes80.f1 >= 0.90, score.quotes80
     assert score.quotes30.f1 >= 0.95, score.quotes30
     assert score.speaker_accuracy >= 0.925, score.speaker_accuracy
-    assert score.exact["source"].f1 >= 0.70 and score.exact["cue"].f1 >= 0.665 and score.exact["content"].f1 >= 0.52
+    assert score.exact["source"].f1 >= 0.70 and score.exact["cue"].f1 >= 0.665 and score.exact["content"].f1 >= 0.54
 
 
 COPY_PRECISION_FLOOR = 0.99

@@ -37,9 +37,11 @@ def test_typewriter_pairs_are_one_mark(context):
             "Harbour master Piet Danner called it ``a week of cold work'' for the divers. The crane is 6'' tall.")
     assert [text[s:e] for s, e in quote_spans(text)] == [
         "''We will reopen the quay,''", "''The ferries come back on Tuesday.''", "``a week of cold work''"]
+    # (A quote taken by "called" comes with the words the verb takes around it, as annotators mark it:
+    # the content's edges are learned, see test_learned_edges_*.)
     assert [q[:3] for q in quotes_of(text, context)] == [
         ("''We will reopen the quay,''", "Ilsa Brandt", "said"), ("''The ferries come back on Tuesday.''", "Ilsa Brandt", "said"),
-        ("``a week of cold work''", "Piet Danner", "called")]
+        ("it ``a week of cold work'' for the divers", "Piet Danner", "called")]
 
 
 def test_missing_opening_mark_starts_at_the_paragraph():
@@ -412,3 +414,45 @@ def test_a_passive_cues_speaker_is_its_agent(context):
 def test_what_a_speech_noun_says(context):
     found = quotes_of("The mayor dismissed Olsen’s claim that the quay had “never been safe” since the storm.", context)
     assert found == [("that the quay had “never been safe” since the storm", "Olsen", "claim", True)]
+
+
+def test_fitting_the_edges_learns_which_candidate_annotators_choose():
+    from storyline.analyse.quotes.edges import fit
+
+    # Each group: the guess, a comma before "which" and the sentence end. The annotators always end at
+    # the comma when "which" follows, else at the guess.
+    groups, chosen = [], []
+    for k in range(40):
+        which = k % 2 == 0
+        groups.append([["guess", "bias"], ["bias", "next=,which" if which else "next=,and"], ["bias", "sentence_end"]])
+        chosen.append(1 if which else 0)
+    weights = fit(groups, chosen, l2=0.1, min_count=1)
+
+    def pick(group):
+        return max(range(len(group)), key=lambda i: sum(weights.get(f, 0.0) for f in group[i]))
+
+    assert [pick(g) for g in groups] == chosen
+    assert weights["next=,which"] > 0 > weights.get("sentence_end", 0.0)
+
+
+def test_learned_edges_never_cut_a_quote_drop_one_or_run_into_another_content(context):
+    from storyline.analyse.quotes.edges import ContentEdges
+    from storyline.analyse.quotes.find import find_attributions
+
+    text = ('Mayor Ilsa Brandt said the quay would reopen in May, and the harbour master called the repairs '
+            '“a week of cold work” for the divers. The ferries, she said, come back on Tuesday.')
+    doc = context.nlp(text)
+    rules = find_attributions(doc)
+    # A model that always reaches as far as it can, both ways.
+    greedy = ContentEdges(right={"sentence_end": 100.0, "off=+11+": 50.0}, left={"sentence_start": 100.0})
+    refined = greedy.refine(doc, rules, quote_spans(text))
+    assert len(refined) == len(rules)
+    quotes = quote_spans(text)
+    for before, after in zip(rules, refined):
+        for start, end in after.content:
+            assert not any(s < start < e or s < end < e for s, e in quotes)
+        held = [q for q in quotes if before.start <= q[0] and q[1] <= before.end]
+        assert all(after.start <= s and e <= after.end for s, e in held)
+        others = [span for other in refined if other is not after for span in other.content]
+        assert not any(s < after.end and after.start < e for s, e in others if not (s < before.end and before.start < e))
+    assert [text[a.start:a.end] for a in refined] != [text[a.start:a.end] for a in rules]

@@ -19,7 +19,8 @@ from storyline.records import Article
 @dataclass(frozen=True, slots=True)
 class Context:
     """What a stage may know beyond the article: when the analysis runs (the time of ingestion),
-    and the spaCy pipeline, loaded on first use and kept for the life of the context."""
+    and the models (the spaCy pipeline, the quote edges), loaded on first use and kept for the life
+    of the context."""
 
     now: date
     _models: dict = field(default_factory=dict, repr=False, compare=False)
@@ -35,6 +36,15 @@ class Context:
 
             self._models["nlp"] = load_pipeline()
         return self._models["nlp"]
+
+    @property
+    def quote_edges(self):
+        """The learned model of where quotes' contents begin and end (:class:`.quotes.edges.ContentEdges`)."""
+        if "quote_edges" not in self._models:
+            from storyline.analyse.quotes.edges import ContentEdges
+
+            self._models["quote_edges"] = ContentEdges.load()
+        return self._models["quote_edges"]
 
 
 Stage = Callable[[Article, Context], tuple[Article, dict[str, object]]]

@@ -210,11 +210,14 @@ def evaluate_quotes(documents: list[PolnearDocument], system: Callable[[str], li
 
 def storyline_system(nlp) -> Callable[[str], list[PredictedAttribution]]:
     """storyline's attributions on a raw text (as ``storyline extract --keep-text`` finds them)."""
+    from storyline.analyse.quotes.edges import ContentEdges
     from storyline.analyse.quotes.find import find_attributions
+
+    edges = ContentEdges.load()
 
     def run(text: str) -> list[PredictedAttribution]:
         return [PredictedAttribution((a.source,) if a.source else None, (a.cue,) if a.cue else None, a.content)
-                for a in find_attributions(nlp(text))]
+                for a in find_attributions(nlp(text), edges)]
 
     return run
 

@@ -14,7 +14,8 @@ noun's clause ("X's claim that ..."), "according to X", and a paragraph credited
 colon ("WALLACE: ...").
 
 Contents are spans of the text (a direct quote keeps its marks); a quote split by its attribution
-("“...,” he said. “...”") is one attribution with two pieces of content.
+("“...,” he said. “...”") is one attribution with two pieces of content. Where a one-piece content
+begins and ends is then the learned model's choice (:mod:`.edges`), when one is given.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from storyline.analyse.quotes.edges import ContentEdges
 
 # Verbs that report speech only with a quote or a clause they govern ("find", "show" are too often
 # not speech; "branded North Korea an “outlaw nation”" is).
@@ -309,14 +314,21 @@ def _joins_word(token) -> bool:
     return token.text in ("-", "–") and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
-def find_attributions(doc) -> list[Attribution]:
-    """Every attribution of a parsed article, in text order."""
+def find_attributions(doc, edges: ContentEdges | None = None) -> list[Attribution]:
+    """Every attribution of a parsed article, in text order.
+
+    Args:
+        doc: The parsed article.
+        edges: The learned model of where contents begin and end (:meth:`.ContentEdges.load`); without
+            it, contents keep the extent the rules give them.
+    """
     text = _text_of(doc)
     sentences = _Sentences(doc)
     credits = _colon_credits(doc)
     # A transcript's paragraph opening with a mark and "NAME:" is the credit's, not a quote's.
     credited = {a.source[0] - 1 for a in credits}
-    quotes = [q for q in quote_spans(text) if q[0] not in credited and not _is_title(doc, q, sentences)]
+    marked = quote_spans(text)
+    quotes = [q for q in marked if q[0] not in credited and not _is_title(doc, q, sentences)]
     attributions: list[Attribution] = []
     previous: Attribution | None = None
     used_cues: set[int] = set()
@@ -421,7 +433,8 @@ def find_attributions(doc) -> list[Attribution]:
     attributions.extend(_reported(doc, quotes, used_cues, sentences))
     taken = [span for a in attributions for span in a.content]
     attributions.extend(a for a in credits if not _overlaps_any((a.start, a.end), taken))
-    return [_closed_apposition(text, a) for a in _continuations(text, sorted(attributions, key=lambda a: a.start))]
+    found = [_closed_apposition(text, a) for a in _continuations(text, sorted(attributions, key=lambda a: a.start))]
+    return edges.refine(doc, found, marked) if edges is not None else found
 
 
 def _closed_apposition(text: str, attribution: Attribution) -> Attribution:
