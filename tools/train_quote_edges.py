@@ -20,22 +20,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from storyline.analyse import Context
 from storyline.analyse.quotes.edges import Layout, edge_choices, fit
 from storyline.analyse.quotes.find import find_attributions, quote_spans
-from storyline.evaluate.quotes import read_polnear
+from storyline.evaluate.quotes import read_polnear, shared_chars, trimmed
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "storyline" / "analyse" / "quotes" / "edges.json"
-
-
-def stripped(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    start, end = span
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def main(root: Path) -> None:
@@ -51,21 +38,22 @@ def main(root: Path) -> None:
             progress.advance(task)
             text = document.text
             quotes = quote_spans(text)
-            gold = [stripped(text, a.content[0]) for a in document.attributions if len(a.content) == 1]
+            gold = [trimmed(text, a.content) for a in document.attributions if len(a.content) == 1]
             found = find_attributions(doc)
             layout = Layout.of(doc, quotes)
             for attribution in found:
                 choices = edge_choices(doc, attribution, found, layout)
                 if choices is None:
                     continue
-                guess = stripped(text, attribution.content[0])
-                best = max(gold, key=lambda span: overlap(span, guess), default=None)
-                if best is None or overlap(best, guess) == 0:
+                guess = trimmed(text, attribution.content)
+                best = max(gold, key=lambda span: shared_chars(span, guess), default=None)
+                if best is None or shared_chars(best, guess) == 0:
                     continue
                 right, left = choices
+                (gold_start, gold_end), = best
                 for side, candidates, edges, target in (
-                        ("right", right, [doc[k].idx + len(doc[k].text) for k, _f in right], best[1]),
-                        ("left", left, [doc[k].idx for k, _f in left], best[0])):
+                        ("right", right, [layout.ends[k] for k, _f in right], gold_end),
+                        ("left", left, [layout.starts[k] for k, _f in left], gold_start)):
                     if target in edges:
                         groups[side].append([features for _k, features in candidates])
                         chosen[side].append(edges.index(target))

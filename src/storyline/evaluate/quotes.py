@@ -106,7 +106,8 @@ def _read_ann(path: Path) -> tuple[GoldAttribution, ...]:
     return tuple(out)
 
 
-def _trim(text: str, span: Span | None) -> Span | None:
+def trimmed(text: str, span: Span | None) -> Span | None:
+    """A span (in pieces) without the white space at either end of each piece."""
     if not span:
         return None
     out = []
@@ -120,20 +121,21 @@ def _trim(text: str, span: Span | None) -> Span | None:
 
 
 def _exact(text: str, gold: list[Span | None], predicted: list[Span | None]) -> Counts:
-    g = [_trim(text, s) for s in gold if s]
-    p = [_trim(text, s) for s in predicted if s]
+    g = [trimmed(text, s) for s in gold if s]
+    p = [trimmed(text, s) for s in predicted if s]
     gold_set, pred_set = set(g), set(p)
     return Counts(sum(1 for s in p if s in gold_set), len(p), sum(1 for s in g if s in pred_set), len(g))
 
 
-def _overlaps(a: Span, b: Span) -> int:
+def shared_chars(a: Span, b: Span) -> int:
+    """How many characters two spans (in pieces) have in common."""
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
 def _overlap(gold: list[Span | None], predicted: list[Span | None]) -> Counts:
     g = [s for s in gold if s]
     p = [s for s in predicted if s]
-    pairs = sorted(((-_overlaps(a, b), i, j) for i, a in enumerate(g) for j, b in enumerate(p) if _overlaps(a, b) > 0))
+    pairs = sorted(((-shared_chars(a, b), i, j) for i, a in enumerate(g) for j, b in enumerate(p) if shared_chars(a, b) > 0))
     used_g, used_p = set(), set()
     for _o, i, j in pairs:
         if i not in used_g and j not in used_p:
@@ -165,13 +167,13 @@ def score_document(document: PolnearDocument, predicted: list[PredictedAttributi
     for share in (0.3, 0.8):
         found = 0
         for a in gold_quotes:
-            best = max(predicted, key=lambda p: _overlaps(a.content, p.content), default=None)
-            if best is not None and _overlaps(a.content, best.content) >= share * _length(a.content):
+            best = max(predicted, key=lambda p: shared_chars(a.content, p.content), default=None)
+            if best is not None and shared_chars(a.content, best.content) >= share * _length(a.content):
                 found += 1
                 if share == 0.8:
                     speaker_total += 1
-                    speaker_right += bool(a.source and best.source and _overlaps(a.source, best.source) > 0)
-        right = sum(1 for p in predicted_quotes if any(_overlaps(a.content, p.content) >= share * _length(a.content) for a in gold_quotes))
+                    speaker_right += bool(a.source and best.source and shared_chars(a.source, best.source) > 0)
+        right = sum(1 for p in predicted_quotes if any(shared_chars(a.content, p.content) >= share * _length(a.content) for a in gold_quotes))
         counts[("quotes", share)] = Counts(right, len(predicted_quotes), found, len(gold_quotes))
     counts["speaker"] = (speaker_right, speaker_total)
     return counts

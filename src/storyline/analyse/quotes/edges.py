@@ -69,7 +69,7 @@ class ContentEdges:
             right, left = choices
             last = max(right, key=lambda c: _score(c[1], self.right))[0]
             first = max(left, key=lambda c: _score(c[1], self.left))[0]
-            start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+            start, end = layout.starts[first], layout.ends[last]
             # (Not onto another's content: "told reporters that the divers had found [the old anchor]"
             # is two attributions, the stance inside the clause.)
             if start < end and not any(other.content == ((start, end),) for other in out):
