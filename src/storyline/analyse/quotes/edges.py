@@ -30,7 +30,7 @@ from importlib import resources
 
 import numpy as np
 
-from storyline.analyse.quotes.find import Attribution
+from storyline.analyse.quotes.find import Attribution, Sentences, token_at
 
 _MARKS = frozenset("\"“”«»„‘’'`")
 _KEPT_WORDS = frozenset("including according saying adding".split())
@@ -85,12 +85,12 @@ def _score(features: list[str], weights: dict[str, float]) -> float:
 class Layout:
     """What every edge of an article looks up, worked out once in one pass over its tokens (``doc.text``,
     ``Token.sent`` and each ``doc[i]`` cost a walk or an object each time): its text, its quotation
-    spans, each sentence's first token and the token after its last, and for each token its character
+    spans, its sentences, and for each token its character
     offsets, how an edge sees it (:func:`_word`), its text, dependency label, head and whether it is a verb."""
 
     text: str
     quotes: list[tuple[int, int]]
-    sentences: list[tuple[int, int]]
+    sentences: Sentences
     starts: list[int]
     ends: list[int]
     words: list[str]
@@ -103,13 +103,17 @@ class Layout:
     @classmethod
     def of(cls, doc, quotes: list[tuple[int, int]]) -> Layout:
         tokens = list(doc)
-        return cls(doc.text, quotes, [(sentence.start, sentence.end) for sentence in doc.sents],
+        return cls(doc.text, quotes, Sentences(doc),
                    [t.idx for t in tokens], [t.idx + len(t.text) for t in tokens], [_word(t) for t in tokens],
                    [t.text for t in tokens], [t.dep_ for t in tokens], [t.head.i for t in tokens],
                    [t.pos_ in ("VERB", "AUX") for t in tokens], [t.is_space for t in tokens])
 
     def word(self, i: int) -> str:
         return self.words[i] if 0 <= i < len(self.words) else "<none>"
+
+    def head_of(self, first: int, last: int) -> int | None:
+        """The token of ``first`` to ``last`` whose head lies outside them (or is itself)."""
+        return next((i for i in range(first, last + 1) if not first <= self.heads[i] <= last or self.heads[i] == i), None)
 
     def governs(self, ancestor: int, i: int) -> bool:
         """Whether token ``ancestor`` is ``i`` or one of its ancestors."""
@@ -130,7 +134,6 @@ class _Frame:
     cue: tuple[int, int] | None
     head: int | None                  # the content's head token
     head_edges: tuple[int, int]       # its subtree's first and last tokens
-    attached: frozenset[int]          # the head and its children
     child_ends: dict[int, list[str]]  # last token of a child's subtree after the head -> the child's labels
     child_starts: dict[int, list[str]]
     child_at: dict[int, str]          # a child of the head -> its label
@@ -138,9 +141,9 @@ class _Frame:
     cue_children: frozenset[int]
 
 
-def _frame(doc, guess: int, head, kind: str, cue: tuple[int, int] | None, cue_head) -> _Frame:
+def _frame(guess: int, head, kind: str, cue: tuple[int, int] | None, cue_head) -> _Frame:
     if head is None:
-        return _Frame(guess, kind, cue, None, (-1, -1), frozenset(), {}, {}, {}, None, frozenset())
+        return _Frame(guess, kind, cue, None, (-1, -1), {}, {}, {}, None, frozenset())
     children = list(head.children)
     ends: dict[int, list[str]] = {}
     starts: dict[int, list[str]] = {}
@@ -149,8 +152,7 @@ def _frame(doc, guess: int, head, kind: str, cue: tuple[int, int] | None, cue_he
             ends.setdefault(child.right_edge.i, []).append(child.dep_)
         if child.i < head.i:
             starts.setdefault(child.left_edge.i, []).append(child.dep_)
-    return _Frame(guess, kind, cue, head.i, (head.left_edge.i, head.right_edge.i),
-                  frozenset([head.i] + [c.i for c in children]), ends, starts, {c.i: c.dep_ for c in children},
+    return _Frame(guess, kind, cue, head.i, (head.left_edge.i, head.right_edge.i), ends, starts, {c.i: c.dep_ for c in children},
                   cue_head.i if cue_head is not None else None,
                   frozenset(c.i for c in cue_head.children) if cue_head is not None else frozenset())
 
@@ -158,7 +160,7 @@ def _frame(doc, guess: int, head, kind: str, cue: tuple[int, int] | None, cue_he
 def edge_choices(doc, attribution: Attribution, others: list[Attribution],
                  layout: Layout) -> tuple[Candidates, Candidates] | None:
     """The possible right and left edges of an attribution's content, with their features; None for a
-    content in several pieces (the rules' pieces stand) or one that tokens do not bound.
+    content in several pieces (the rules' pieces stand).
 
     Args:
         doc: The parsed article.
@@ -170,21 +172,20 @@ def edge_choices(doc, attribution: Attribution, others: list[Attribution],
         return None
     (start, end), = attribution.content
     quotes = layout.quotes
-    spans = [span for other in others if other is not attribution for span in other.content]
-    # Nor over its own cue or source ("[an hour,] was confirmed by the Kremlin [to have focused on ...]").
-    spans += [span for span in (attribution.cue,) if span and not (span[0] < end and start < span[1])]
-    first, last = _token_of(doc, start), _token_of(doc, end - 1)
-    if first is None or last is None or last < first:
-        return None
-    heads = layout.heads
-    head = next((i for i in range(first, last + 1) if not first <= heads[i] <= last or heads[i] == i), None)
     cue = attribution.cue
-    cue_head = _head_of(doc, cue) if cue is not None else None
+    # Never into another attribution's content or over its own cue ("[an hour,] was confirmed by the
+    # Kremlin [to have focused on ...]"), never cutting a quotation or dropping one it holds.
+    spans = [span for other in others if other is not attribution for span in other.content]
+    spans += [cue] if cue and not (cue[0] < end and start < cue[1]) else []
+    first, last = token_at(doc, start), token_at(doc, end - 1)
+    if last < first:
+        return None
+    head = layout.head_of(first, last)
+    cue_head = layout.head_of(token_at(doc, cue[0]), token_at(doc, cue[1] - 1)) if cue is not None else None
     kind = ("D" if attribution.direct else "I") + ("-" if cue is None else "pre" if end <= cue[0] else "post")
-    head_token = doc[head] if head is not None else None
-    right_frame = _frame(doc, last, head_token, kind, cue, cue_head)
+    right_frame = _frame(last, doc[head] if head is not None else None, kind, cue,
+                         doc[cue_head] if cue_head is not None else None)
     left_frame = replace(right_frame, guess=first)
-    # Never into another attribution's content, never cutting a quotation or dropping one it holds.
     ceiling = min([s for s, _e in spans if s >= end], default=len(layout.text))
     floor = max([e for _s, e in spans if e <= start], default=0)
     held = [(s, e) for s, e in quotes if start <= s and e <= end]
@@ -195,20 +196,20 @@ def edge_choices(doc, attribution: Attribution, others: list[Attribution],
         i = bisect.bisect_left(quotes, (char, char)) - 1  # the last quotation opening before char
         return i >= 0 and quotes[i][0] < char < quotes[i][1]
 
-    start_bounds, end_bounds = _sentence_of(layout.sentences, first), _sentence_of(layout.sentences, last)
+    start_sentence, end_sentence = layout.sentences.of(doc[first]), layout.sentences.of(doc[last])
     right = []
     # A quote whose words end on a comma inside the closing mark ends there: what follows is the
     # writer's ("Trump says Putin ‘wants to keep killing people,’ signals US may send ...").
     closed = re.search(r",\W?$", layout.text[start:end]) and layout.text[end - 1] in _MARKS
-    for k in ([last] if closed else range(max(first, end_bounds[0], last - REACH), min(end_bounds[1], last + REACH + 1))):
+    for k in ([last] if closed else range(max(first, end_sentence.start, last - REACH), min(end_sentence.end, last + REACH + 1))):
         char = layout.ends[k]
         if not layout.spaces[k] and earliest_end <= char <= ceiling and not inside_quote(char):
-            right.append((k, right_features(layout, k, right_frame, end_bounds[1])))
+            right.append((k, right_features(layout, k, right_frame, end_sentence.end)))
     left = []
-    for k in range(max(start_bounds[0], first - REACH), min(last, start_bounds[1] - 1, first + REACH) + 1):
+    for k in range(max(start_sentence.start, first - REACH), min(last, start_sentence.end - 1, first + REACH) + 1):
         char = layout.starts[k]
         if not layout.spaces[k] and floor <= char <= latest_start and not inside_quote(char):
-            left.append((k, left_features(layout, k, left_frame, start_bounds[0])))
+            left.append((k, left_features(layout, k, left_frame, start_sentence.start)))
     if not right or not left:
         return None
     return right, left
@@ -292,17 +293,6 @@ def _cue_words(layout: Layout, tokens: range, frame: _Frame, how: str) -> list[s
                   ({f"{how}_cue"} if frame.cue_head in tokens else set()))
 
 
-def _head_of(doc, span: tuple[int, int]):
-    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if tokens is None:
-        return None
-    return next((t for t in tokens if not tokens.start <= t.head.i < tokens.end or t.head == t), None)
-
-
-def _sentence_of(sentences: list[tuple[int, int]], token: int) -> tuple[int, int]:
-    return sentences[bisect.bisect_right(sentences, (token, float("inf"))) - 1]
-
-
 def _with_kind(features: list[str], kind: str) -> list[str]:
     """Every feature twice: on its own, and for this kind of attribution (direct or not, content before
     or after its cue), whose conventions differ."""
@@ -311,8 +301,6 @@ def _with_kind(features: list[str], kind: str) -> list[str]:
 
 def _word(token) -> str:
     """A token as an edge sees it: punctuation, marks and function words as themselves, others by part of speech."""
-    if token is None:
-        return "<none>"
     if token.is_punct or token.is_stop or token.text in _MARKS or token.lower_ in _KEPT_WORDS:
         return token.lower_
     return token.pos_
@@ -324,11 +312,6 @@ def _distance(tokens: int) -> str:
     if size <= 3:
         return str(tokens)
     return sign + ("4-6" if size <= 6 else "7-10" if size <= 10 else "11+")
-
-
-def _token_of(doc, char: int) -> int | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else None
 
 
 def fit(groups: list[list[list[str]]], chosen: list[int], l2: float = 3.0, min_count: int = 50) -> dict[str, float]:
@@ -374,4 +357,5 @@ def fit(groups: list[list[list[str]]], chosen: list[int], l2: float = 3.0, min_c
         return loss, gradient
 
     result = minimize(loss_and_gradient, np.zeros(len(index)), jac=True, method="L-BFGS-B", options={"maxiter": 500})
-    return {feature: round(float(result.x[i]), 3) for feature, i in index.items() if round(float(result.x[i]), 3) != 0}
+    weights = np.round(result.x, 3)
+    return {feature: float(weights[i]) for feature, i in index.items() if weights[i] != 0}

@@ -216,7 +216,7 @@ _SETTINGS = frozenset("interview statement briefing conference call rally speech
 
 def _between(doc, end: int, verb) -> tuple[int, int] | None:
     """The words between a quote and its cue ("“...,” Rep. Elijah Cummings said"), as the source."""
-    tokens = [t for t in doc[_token_at(doc, end) : verb.i] if t.idx >= end and not t.is_punct and not t.is_space]
+    tokens = [t for t in doc[token_at(doc, end) : verb.i] if t.idx >= end and not t.is_punct and not t.is_space]
     if not tokens or len(tokens) > 10:
         return None
     return _chars(tokens[0], tokens[-1])
@@ -276,7 +276,7 @@ def _apposed_phrase(head) -> list:
     return nouns + articles if head.tag_ == "NNS" and nouns and articles else []
 
 
-def _outer_source(verb, start: int, end: int, sentences: _Sentences) -> tuple[int, int] | None:
+def _outer_source(verb, start: int, end: int, sentences: Sentences) -> tuple[int, int] | None:
     """The speaker of a verb with no subject of its own ("Sanders said, suggesting ..., “...”",
     "Sanders said, going on to say that ..."): the subject of the nearest verb above it outside the
     quote, or else of the nearest speech verb before it in its sentence (where the parser hung the
@@ -293,7 +293,7 @@ def _outer_source(verb, start: int, end: int, sentences: _Sentences) -> tuple[in
     return None
 
 
-class _Sentences:
+class Sentences:
     """A doc's sentences, looked up by token. (spaCy's ``Token.sent`` walks the doc's sentences from
     the first each time: called for every token of every quote, it cost nine tenths of the time.)"""
 
@@ -323,7 +323,7 @@ def find_attributions(doc, edges: ContentEdges | None = None) -> list[Attributio
             it, contents keep the extent the rules give them.
     """
     text = _text_of(doc)
-    sentences = _Sentences(doc)
+    sentences = Sentences(doc)
     credits = _colon_credits(doc)
     # A transcript's paragraph opening with a mark and "NAME:" is the credit's, not a quote's.
     credited = {a.source[0] - 1 for a in credits}
@@ -333,7 +333,7 @@ def find_attributions(doc, edges: ContentEdges | None = None) -> list[Attributio
     previous: Attribution | None = None
     used_cues: set[int] = set()
     for start, end in quotes:
-        sentence_tokens = [t for t in doc[_token_at(doc, start) : _token_at(doc, end - 1) + 1]]
+        sentence_tokens = [t for t in doc[token_at(doc, start) : token_at(doc, end - 1) + 1]]
         span_sents = sentences.over(sentence_tokens[0], sentence_tokens[-1])
         first, last = span_sents[0], span_sents[-1]
         # The sentence after a quote that ends its own sentence often carries the cue: "“...,” he said."
@@ -363,10 +363,10 @@ def find_attributions(doc, edges: ContentEdges | None = None) -> list[Attributio
                 candidates = [t for t in before if t.pos_ in ("VERB", "AUX") and t.i < index]
         if not candidates:
             # "She continued, “...”" / "he wrote: “...”": a verb right before the opening mark speaks it.
-            lead = _token_at(doc, start) - 1
+            lead = token_at(doc, start) - 1
             while lead > 0 and (doc[lead].is_punct or doc[lead].is_space) and doc[lead].text in (",", ":", " "):
                 lead -= 1
-            if 0 <= lead < _token_at(doc, start) - 1 and doc[lead].pos_ == "VERB":
+            if 0 <= lead < token_at(doc, start) - 1 and doc[lead].pos_ == "VERB":
                 candidates = [doc[lead]]
         if not candidates and inside_first is not None and re.search(r"\w[\s(]*$", text[max(0, start - 3) : start]):
             # A quote inside a phrase with no speech verb around it is what the subject of the verb taking
@@ -526,7 +526,7 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
             if span[1] <= end and clause.dep_ == "ccomp":
                 # The parse ends the clause in the quote, the sentence goes on: "there was “no evidence” yet
                 # that it was an act of terrorism". The rest is the clause's unless it reports or quotes more.
-                after = _token_at(doc, end - 1) + 1
+                after = token_at(doc, end - 1) + 1
                 stop = verb.sent.end
                 if stop <= after < len(doc) and doc[after].text[:1].islower():
                     stop = doc[after].sent.end  # the parse ended the sentence at the closing mark
@@ -539,7 +539,7 @@ def _mixed_clause(doc, verb, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _phrase_around(doc, verb, source, start: int, end: int, sentences: _Sentences) -> tuple[int, int] | None:
+def _phrase_around(doc, verb, source, start: int, end: int, sentences: Sentences) -> tuple[int, int] | None:
     """The phrase a quote is embedded in, when words of that phrase come before the opening mark
     or after the closing one ("urged [Republicans to “vote your conscience”]", "called it [the
     “phony system”]", "[“Christian” as their religion]"): the quote's head's phrase up to the verb
@@ -547,10 +547,10 @@ def _phrase_around(doc, verb, source, start: int, end: int, sentences: _Sentence
     text = _text_of(doc)
     before = text[:start].rstrip(" ")
     if not before or not (before[-1].isalnum() or before[-1] in "'’"):
-        if not re.match(r"\s*[^\W\d_]", text[end:]) or sentences.of(doc[_token_at(doc, end)]) != sentences.of(doc[_token_at(doc, start)]):
+        if not re.match(r"\s*[^\W\d_]", text[end:]) or sentences.of(doc[token_at(doc, end)]) != sentences.of(doc[token_at(doc, start)]):
             return None
     closing = end - _marks(text, start, end)[1]
-    inside = [t for t in doc[_token_at(doc, start) : _token_at(doc, end - 1) + 1] if start < t.idx < closing]
+    inside = [t for t in doc[token_at(doc, start) : token_at(doc, end - 1) + 1] if start < t.idx < closing]
     # (Punctuation closing the quote often hangs on the sentence's verb: it is not a root of the quote.)
     roots = [t for t in inside if not t.is_punct and (not start < t.head.idx < closing or t.head == t)]
     if len(roots) != 1:
@@ -564,7 +564,7 @@ def _phrase_around(doc, verb, source, start: int, end: int, sentences: _Sentence
             taker = verb  # "urged [his supporters to visit polling places to make sure all is “on the up and up”]"
         # All the verb's complements: "urged [Republicans] [to “vote ...”]", "cited [the remarks] [as ...]".
         parts = [c for c in taker.children if c.i > taker.i and c.dep_ in _COMPLEMENTS]
-        if taker != verb and taker.dep_ in ("ccomp", "xcomp") and taker.i < _token_at(doc, start):
+        if taker != verb and taker.dep_ in ("ccomp", "xcomp") and taker.i < token_at(doc, start):
             parts = [taker]  # a clause the speaker is reported as saying: the whole of it
         tokens = [t for c in parts or [phrase] for t in c.subtree]
     else:
@@ -601,7 +601,7 @@ def _extent(tokens) -> tuple[int, int]:
     return _chars(min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i))
 
 
-def _token_at(doc, char: int) -> int:
+def token_at(doc, char: int) -> int:
     """The index of the token holding a character (binary search over token offsets)."""
     starts = doc.user_data.get("storyline_token_starts")
     if starts is None:
@@ -645,11 +645,11 @@ def _is_scare_quote(text: str, start: int, end: int) -> bool:
 _MINOR_WORDS = frozenset("a an the and or of in on at to for with by from as vs".split())
 
 
-def _is_title(doc, quote: tuple[int, int], sentences: _Sentences) -> bool:
+def _is_title(doc, quote: tuple[int, int], sentences: Sentences) -> bool:
     """A title in running prose: its words capitalised while the sentence around it is not ("told NBC's
     “Meet the Press,”", "his documentary “13th”"). Headlines, capitalised throughout, keep their quotes."""
     text, (start, end) = _text_of(doc), quote
-    first, last = sentences.of(doc[_token_at(doc, start)]), sentences.of(doc[_token_at(doc, end - 1)])
+    first, last = sentences.of(doc[token_at(doc, start)]), sentences.of(doc[token_at(doc, end - 1)])
     opening, closing = _marks(text, start, end)
     words = re.findall(r"[\w'’-]+", text[start + opening : end - closing])
     if not words or len(words) > 8 or not all(w[0].isupper() or w[0].isdigit() or w.lower() in _MINOR_WORDS for w in words):
@@ -661,7 +661,7 @@ def _is_title(doc, quote: tuple[int, int], sentences: _Sentences) -> bool:
     return len(words) >= 2 or bool(re.search(r"(?:[’']s|titled)\s*$", before))
 
 
-def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: _Sentences) -> list[Attribution]:
+def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: Sentences) -> list[Attribution]:
     """Reported speech: "X said (that) ..." and "according to X"."""
     text = _text_of(doc)
     found = []
