@@ -316,12 +316,19 @@ def test_signatures_of_an_earlier_shingle_hashing_are_made_again(tmp_path):
         assert connection.execute("SELECT COUNT(*) FROM story_articles WHERE signature = zeroblob(512)").fetchone()[0] == 0
 
 
-def test_a_batch_assigns_as_one_by_one_and_an_article_given_twice_once():
+def test_a_batch_is_weighed_whole_whatever_its_order_and_an_article_given_twice_once():
     articles = [item("ferry1", FERRY, names=("Marisol", "Port Alva")), item("flood1", FLOOD, names=("Brenmouth",)),
                 item("ferry2", FERRY_OTHER_OUTLET, names=("Marisol", "Port Alva")),
                 item("ferry3", "Advertisement\n\n" + FERRY), item("ferry4", SECOND_FERRY, names=("Coralie",))]
-    alone = StoryEngine()
-    one_by_one = [alone.add(a)[0] for a in articles]
-    together = StoryEngine().add_many([*articles, articles[1]])
-    assert [r[0] for r in together[:-1]] == one_by_one
-    assert together[-1][0].story == one_by_one[1].story and len(together[-1][2].features) == 0
+    forward = StoryEngine()
+    ahead = forward.add_many([*articles, articles[1]])
+    backward = StoryEngine()
+    behind = backward.add_many([articles[4], articles[2], articles[1], articles[0], articles[3]])  # the copy still after its original
+    vectors = {a.article: forward.weights.as_dict(v) for a, _s, v in ahead[:-1]}
+    assert vectors == {a.article: backward.weights.as_dict(v) for a, _s, v in behind}
+    assert len(vectors["ferry1"]) > 0 and vectors["ferry3"] == {}  # ferry3 is a copy of ferry1
+    for engine in (forward, backward):
+        assert engine.story("ferry1") == engine.story("ferry2") == engine.story("ferry3") != engine.story("flood1")
+    assert ahead[-1][0].story == ahead[1][0].story and len(ahead[-1][2].features) == 0
+    one = StoryEngine()
+    assert one.weights.as_dict(one.add(articles[0])[2]) != vectors["ferry1"]  # alone, its words weigh otherwise

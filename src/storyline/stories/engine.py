@@ -130,11 +130,12 @@ class StoryEngine:
         return self.add_many([item])[0]
 
     def add_many(self, items: list[StoryInput]) -> list[tuple[Assignment, Signature, Vector]]:
-        """Assign new articles, in order: each one as if added alone after the ones before it.
+        """Assign new articles, in order.
 
         The work that does not depend on stories is done for the whole batch at once: signatures,
         then copies (a copy changes nothing else: syndication counts once in document frequencies
-        too), then the vectors of the others; the stories are then chosen one article at a time.
+        too), then the vectors of the others, weighed with the document frequencies of the whole
+        batch; the stories are then chosen one article at a time, in order.
 
         Returns:
             For each article, the :class:`Assignment`, its MinHash signature and its vector (empty for
