@@ -165,7 +165,7 @@ def test_the_person_check_survives_a_reload():
         reloaded.restore(key, story, group, signature, vector, None, persons)
     assert engine.add(other)[0].story == reloaded.add(other)[0].story == "s-dui3"  # another player's arrest
     forgetful = StoryEngine(engine.weights)
-    for key, story, group, signature, vector, _persons in saved:
+    for key, story, group, signature, vector, _people in saved:
         forgetful.restore(key, story, group, signature, vector, None)
     assert forgetful.add(other)[0].story == "s-dui1"  # without the people, the same words join
 
