@@ -108,11 +108,10 @@ def evaluate_stories(documents: list[EcbDocument], inputs: list[StoryInput], shu
         engine = engine_factory()
         started = time.perf_counter()
         # One batch, as ingest assigns a folder of articles: weighed together, placed in this order.
-        assigned = engine.add_many([inputs[i] for i in order])
-        labels = {i: assignment.article for i, (assignment, _signature, _vector) in zip(order, assigned)}
+        engine.add_many([inputs[i] for i in order])
         engine.second_look()  # as ingest does at the end of a batch
         seconds += time.perf_counter() - started
-        ours.append(score_clustering([engine.story(labels[i]) for i in range(len(documents))], gold, topics))
+        ours.append(score_clustering([engine.story(item.id) for item in inputs], gold, topics))
         theirs.append(score_clustering(baseline_labels([documents[i].text for i in range(len(documents))], order), gold, topics))
     return StoryEvaluation(ours, theirs, len(documents), len(set(gold)), seconds)
 
