@@ -29,11 +29,11 @@ def main() -> int:
     args, folder = shared_folder(__doc__, "eval", "quotes", "polnear", "data", "dev", "text")
     texts = [clean_text(p.read_text(encoding="utf-8")).text for p in sorted(folder.glob("*.txt"))]
     context = Context.current()
-    nlp, edges = context.nlp, context.quote_edges
+    nlp, edges, stances = context.nlp, context.quote_edges, context.quote_stances
     docs = list(nlp.pipe(texts))
     parse = best_of(3, lambda _: [nlp(t) for t in texts])
     entities = best_of(3, lambda _: [resolve_identities(find_mentions(d)) for d in docs])
-    quotes = best_of(3, lambda _: [find_attributions(d, edges) for d in docs])
+    quotes = best_of(3, lambda _: [find_attributions(d, edges, stances) for d in docs])
     words = sum(len(d) for d in docs)
     share, quote_share = entities / parse, quotes / parse
     lines = [
@@ -46,7 +46,7 @@ def main() -> int:
         "|---|---:|---:|",
         f"| spaCy parse (en_core_web_sm 3.8) | {parse:.2f} | {words / parse:,.0f} |",
         f"| storyline entity analysis (mentions + identities) | {entities:.3f} | {words / entities:,.0f} |",
-        f"| storyline quote extraction (attributions, learned content edges) | {quotes:.3f} | {words / quotes:,.0f} |",
+        f"| storyline quote extraction (attributions, learned stances and content edges) | {quotes:.3f} | {words / quotes:,.0f} |",
         "",
         f"Entity analysis adds {share * 100:.1f}% and quote extraction {quote_share * 100:.1f}% to the parse"
         f" (target: at most {TARGET * 100:.0f}% each).",

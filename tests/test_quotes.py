@@ -268,6 +268,37 @@ def test_stance_verbs_report_what_they_take(context):
     assert ("an inquiry into the collapse", "called for") in found
 
 
+def test_stances_beyond_speech_are_the_learned_models_call(context):
+    # What someone wants, hopes, opposes or is critical of is attributed to them; a plain event is not.
+    text = ("Mayor Ilsa Brandt wants to rebuild the breakwater before winter. "
+            "The fishermen's union has been critical of the new harbour fees. "
+            "Piet Danner hopes that the ferries return in May. "
+            "The council seems to think the quay is safe. "
+            "The ferry left at noon and the divers ate lunch.")
+    found = {(q["cue"]["text"], q["speaker"]["mention"] if q["speaker"] else None, q["text"])
+             for q in quotes_of_raw(text, context)}
+    assert found == {("wants", "Mayor Ilsa Brandt", "to rebuild the breakwater before winter"),
+                     ("has been critical of", "The fishermen's union", "the new harbour fees"),
+                     ("hopes", "Piet Danner", "that the ferries return in May"),
+                     ("seems to think", "The council", "the quay is safe")}
+
+
+def test_the_stance_model_weighs_the_verb_in_its_use(context):
+    from storyline.analyse.quotes.find import stance_candidates
+    from storyline.analyse.quotes.stances import StanceModel, features
+
+    # The same verb is a stance in the writer's voice and rarely inside someone's quote; a model that
+    # knows only that decides so.
+    text = 'Ilsa Brandt fears that the quay stays closed. "We fear that the quay stays closed," the divers said.'
+    doc = context.nlp(text)
+    quotes = quote_spans(text)
+    model = StanceModel({"lemma=fear": 1.0, "in_quote": -2.0})
+    kept = model.find(doc, [], quotes)
+    assert [text[slice(*a.cue)] for a in kept] == ["fears"]
+    (outside, inside) = [(verb, kind, a) for verb, kind, a in stance_candidates(doc, [], quotes) if verb.lemma_ == "fear"]
+    assert "in_quote" in features(*inside, [], quotes) and "in_quote" not in features(*outside, [], quotes)
+
+
 def test_a_speaker_named_before_a_colon(context):
     # Transcripts and headlines: "NAME: what they said".
     text = "Harbour debate transcript\n\nBRANDT: The quay reopens on Monday and the ferries return.\n\nDANNER: Not before the inspection is done."
@@ -367,9 +398,10 @@ def test_a_transcript_paragraph_opened_by_a_mark_is_the_credited_speakers(contex
 def test_a_quote_without_cue_goes_on_with_the_reported_speech_before_it(context):
     from storyline.analyse.quotes.find import find_attributions
 
+    # "called him a genius" is a stance, which the learned model finds.
     text = ('The harbour master, Ilsa Brandt, called him a genius at mending old hulls. '
             '"He saved boats that everyone else had given up on."')
-    (attribution,) = find_attributions(context.nlp(text))
+    (attribution,) = find_attributions(context.nlp(text), stances=context.quote_stances)
     assert text[slice(*attribution.source)] == "The harbour master, Ilsa Brandt,"
     assert text[slice(*attribution.content[-1])] == '"He saved boats that everyone else had given up on."'
 

@@ -46,6 +46,15 @@ class Context:
             self._models["quote_edges"] = ContentEdges.load()
         return self._models["quote_edges"]
 
+    @property
+    def quote_stances(self):
+        """The learned model of which verbs report a stance (:class:`.quotes.stances.StanceModel`)."""
+        if "quote_stances" not in self._models:
+            from storyline.analyse.quotes.stances import StanceModel
+
+            self._models["quote_stances"] = StanceModel.load()
+        return self._models["quote_stances"]
+
 
 Stage = Callable[[Article, Context], tuple[Article, dict[str, object]]]
 

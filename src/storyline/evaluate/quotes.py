@@ -214,12 +214,13 @@ def storyline_system(nlp) -> Callable[[str], list[PredictedAttribution]]:
     """storyline's attributions on a raw text (as ``storyline extract --keep-text`` finds them)."""
     from storyline.analyse.quotes.edges import ContentEdges
     from storyline.analyse.quotes.find import find_attributions
+    from storyline.analyse.quotes.stances import StanceModel
 
-    edges = ContentEdges.load()
+    edges, stances = ContentEdges.load(), StanceModel.load()
 
     def run(text: str) -> list[PredictedAttribution]:
         return [PredictedAttribution((a.source,) if a.source else None, (a.cue,) if a.cue else None, a.content)
-                for a in find_attributions(nlp(text), edges)]
+                for a in find_attributions(nlp(text), edges, stances)]
 
     return run
 

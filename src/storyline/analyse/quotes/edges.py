@@ -9,7 +9,7 @@ Each edge is one choice among the token boundaries of its sentence, at most ``RE
 the rules' guess. A candidate is described by the
 words on either side of it, their parse, how far it lies from the rules' guess and what it crosses
 to get there; a linear model scores the candidates and the best one wins (a conditional logit, one
-choice per edge, fitted by :func:`fit` on PolNeAR train with ``tools/train_quote_edges.py``). Three
+choice per edge, fitted by :func:`fit` on PolNeAR train with ``tools/train_quotes.py``). Three
 things are never chosen: an edge inside a quotation, an extent that drops a quotation the guess
 held, and one that runs into another attribution's content or over its own cue or source; and a quotation whose words end on a
 comma inside its closing mark ends there.

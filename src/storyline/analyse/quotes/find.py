@@ -9,9 +9,10 @@ speech verb of its sentence outside the marks and its source the verb's subject 
 agent); a quote with no cue in its sentence continues the attribution before it, and one inside a
 phrase with no speech verb around it is the subject's of the verb that takes the phrase. Reported
 speech is a speech verb's clause, after it or around it ("X said (that) ...", "..., X said"), what
-follows "X said:" to the end of its paragraph, what a stance verb takes ("X vowed to ..."), a speech
-noun's clause ("X's claim that ..."), "according to X", and a paragraph credited with a name and a
-colon ("WALLACE: ...").
+follows "X said:" to the end of its paragraph, a speech noun's clause ("X's claim that ..."),
+"according to X", and a paragraph credited with a name and a colon ("WALLACE: ..."). Which other
+verbs report a stance ("X vowed to ...", "X is critical of ...") is a learned model's choice among
+the extents :func:`stance_candidates` gives them (:mod:`.stances`), when one is given.
 
 Contents are spans of the text (a direct quote keeps its marks); a quote split by its attribution
 ("“...,” he said. “...”") is one attribution with two pieces of content. Where a one-piece content
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from storyline.analyse.quotes.edges import ContentEdges
+    from storyline.analyse.quotes.stances import StanceModel
 
 # Verbs that report speech only with a quote or a clause they govern ("find", "show" are too often
 # not speech; "branded North Korea an “outlaw nation”" is).
@@ -40,16 +42,9 @@ SPEECH_VERBS = _CLAUSE_ONLY | frozenset(
     "agree charge accuse quip joke recount reiterate shout yell tout boast brag lament mourn "
     "question wonder counter retort disclose reveal allege estimate forecast sing chant scold rule".split()
 )
-# Verbs that report a stance on what they take ("endorsed Clinton", "vowed to veto it", "called for a
-# review"): on PolNeAR dev at least half of their uses are annotated attributions.
-STANCE_VERBS = frozenset(
-    "endorse vow reference denounce blast stress praise liken criticize criticise urge reject emphasize cite mention "
-    "point echo describe accuse agree acknowledge highlight encourage condemn promise demand call express declare "
-    "question decline propose attack deny pledge refuse offer expect".split()
-)
 _STANCE_PREPOSITIONS = frozenset("for of as to against about on".split())
-# Verbs whose clauses and objects are reported speech; what someone "thinks" is theirs only in quotes.
-_REPORTING = (SPEECH_VERBS | STANCE_VERBS) - {"think"}
+# Verbs whose clauses are reported speech; what someone "thinks" is theirs only in quotes.
+_REPORTING = SPEECH_VERBS - {"think"}
 _OPENING = "“«„"
 # "According to Limbaugh, “...”": searched in the text just before the opening mark.
 _ACCORDING = re.compile(r"[Aa]ccording to (?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s*$")
@@ -314,13 +309,15 @@ def _joins_word(token) -> bool:
     return token.text in ("-", "–") and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
-def find_attributions(doc, edges: ContentEdges | None = None) -> list[Attribution]:
+def find_attributions(doc, edges: ContentEdges | None = None, stances: StanceModel | None = None) -> list[Attribution]:
     """Every attribution of a parsed article, in text order.
 
     Args:
         doc: The parsed article.
         edges: The learned model of where contents begin and end (:meth:`.ContentEdges.load`); without
             it, contents keep the extent the rules give them.
+        stances: The learned model of which other verbs report a stance (:meth:`.StanceModel.load`);
+            without it, only speech is found.
     """
     text = _text_of(doc)
     sentences = Sentences(doc)
@@ -433,6 +430,8 @@ def find_attributions(doc, edges: ContentEdges | None = None) -> list[Attributio
     attributions.extend(_reported(doc, quotes, used_cues, sentences))
     taken = [span for a in attributions for span in a.content]
     attributions.extend(a for a in credits if not _overlaps_any((a.start, a.end), taken))
+    if stances is not None:
+        attributions.extend(stances.find(doc, attributions, quotes))
     found = [_closed_apposition(text, a) for a in _continuations(text, sorted(attributions, key=lambda a: a.start))]
     return edges.refine(doc, found, marked) if edges is not None else found
 
@@ -689,9 +688,8 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: Sen
             continue
         if token.pos_ != "VERB" or token.lemma_.lower() not in _REPORTING:
             continue
-        speech = token.lemma_.lower() in SPEECH_VERBS
         colon = _COLON_AFTER.match(text, token.idx + len(token.text))
-        if speech and colon and not any(c.dep_ == "ccomp" for c in token.children):
+        if colon and not any(c.dep_ == "ccomp" for c in token.children):
             # "The governor added:" and what he said, without quote marks, to the end of the paragraph.
             begin = colon.end()
             stop = text.find("\n", begin)
@@ -699,11 +697,8 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: Sen
             if span[1] - span[0] >= 10 and not _overlaps_any(span, quotes):
                 found.append(Attribution((span,), False, _cue_of(token), _source_of(token)))
             continue
-        if not speech or not (token.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in token.children)):
-            stance = _stance(doc, token, quotes)
-            if stance is not None:
-                found.append(stance)
-            continue
+        if not (token.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in token.children)):
+            continue  # what it takes otherwise is for the stance model (:func:`stance_candidates`)
         if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX") and \
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             # "The museum, he said, would make visitors ...", "Acts of protest are ..., Mr. Obama said.":
@@ -758,10 +753,99 @@ def _noun_cue(noun, quotes: list[tuple[int, int]]) -> Attribution | None:
     return Attribution((span,), _overlaps_any(span, quotes), _chars(noun, noun), source)
 
 
-def _stance(doc, verb, quotes: list[tuple[int, int]]) -> Attribution | None:
-    """What a stance verb takes: its object, infinitive or object and infinitive ("endorsed Hillary
-    Clinton for president", "vowed to veto the bill", "urged Congress to act", "called for a
-    review"), with a subject to hold it."""
+def stance_candidates(doc, found: list[Attribution], quotes: list[tuple[int, int]]) -> list[tuple[object, str, Attribution]]:
+    """What each verb the rules left would report, if it reports anything: ``(verb, kind, attribution)``.
+
+    Whether it does is the stance model's call (:mod:`.stances`): "she wants to triple the program" is
+    an attribution in news annotation, "she wants a sandwich" rarely. The extent follows the parse, by
+    kind: ``clause`` what a verb's clause says ("knows (that) ..."); ``copula`` the object of a copula's
+    complement ("has been critical of Trump", "was sure (that) ..."); ``raising`` the subject and the
+    complement of "seem" and "appear" ("Melania seems to have vanished"); ``takes`` the object,
+    infinitive or prepositional object of any other verb ("endorsed Clinton for president", "vowed to
+    veto it", "called for a review").
+
+    Args:
+        doc: The parsed article.
+        found: What the rules found in it; a verb that is already a cue is left out.
+        quotes: The quotation spans of its text (marks included).
+    """
+    text = _text_of(doc)
+    cues = sorted(a.cue for a in found if a.cue)
+    out = []
+    for verb in doc:
+        if not (verb.pos_ == "VERB" or (verb.pos_ == "AUX" and verb.dep_ in _COPULA_DEPS)) or _inside_any(verb.idx, cues):
+            continue
+        if verb.pos_ == "AUX":
+            kind, attribution = "copula", _copula(verb, quotes, text)
+        elif any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+            kind, attribution = "clause", _clause(verb, quotes, text)
+        elif verb.lemma_.lower() in _RAISING:
+            kind, attribution = "raising", _raising(verb, text)
+        else:
+            kind, attribution = "takes", _taken(verb, quotes, text)
+        if attribution is not None:
+            out.append((verb, kind, attribution))
+    return out
+
+
+_COPULA_DEPS = frozenset("ROOT ccomp conj advcl relcl".split())
+_RAISING = frozenset({"seem", "appear"})
+_COMPLEMENT_PREPOSITIONS = frozenset("of about over with to for on against in".split())
+
+
+def _clause(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | None:
+    clause = next(c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i)
+    span = _that_clause(list(clause.subtree), text)
+    if span[1] - span[0] < 10:
+        return None
+    return Attribution((span,), _overlaps_any(span, quotes), _cue_of(verb), _source_of(verb))
+
+
+def _that_clause(tokens: list, text: str) -> tuple[int, int]:
+    """A clause's span without its tail (:func:`_without_tail`), with the "that" before it."""
+    clause = _without_tail(_unlinked(tokens))
+    doc = clause[0].doc
+    first = min([clause[0]] + [t for t in doc[clause[0].i - 1 : clause[0].i] if t.lower_ == "that"])
+    return _trimmed(text, _chars(first, clause[-1]))
+
+
+def _copula(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | None:
+    source = _source_of(verb)
+    complement = next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.i > verb.i), None)
+    if source is None or complement is None:
+        return None
+    clause = next((c for c in complement.children if c.dep_ in ("ccomp", "xcomp") and c.i > complement.i), None)
+    if clause is not None:
+        span, last = _that_clause(list(clause.subtree), text), complement
+    else:
+        preposition = next((c for c in complement.children if c.dep_ == "prep" and c.i > complement.i
+                            and c.lower_ in _COMPLEMENT_PREPOSITIONS), None)
+        objects = [c for c in preposition.children if c.dep_ in ("pobj", "pcomp")] if preposition is not None else []
+        if not objects:
+            return None
+        span, last = _trimmed(text, _extent(_without_tail(list(objects[0].subtree)))), preposition
+    if span[1] - span[0] < 2:
+        return None
+    cue = _extent(_verb_group(verb) + list(verb.doc[verb.i : last.i + 1]))
+    return Attribution((span,), _overlaps_any(span, quotes), cue, source)
+
+
+def _raising(verb, text: str) -> Attribution | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    complement = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp", "oprd", "ccomp") and c.i > verb.i), None)
+    if subject is None or complement is None or any(c.dep_ == "ccomp" for c in complement.children):
+        return None  # (what "seems to think" takes is the thinking verb's)
+    pieces = (_trimmed(text, _extent(list(subject.subtree))), _trimmed(text, _extent(_without_tail(list(complement.subtree)))))
+    # Whom it seems so to is the source ("seems credible to me"); often nobody is named.
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    whom = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return Attribution(pieces, False, _cue_of(verb), _chars(whom.left_edge, whom.right_edge) if whom is not None else None)
+
+
+def _taken(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | None:
+    """What a verb takes: its object, infinitive or object and infinitive ("endorsed Hillary Clinton
+    for president", "vowed to veto the bill", "urged Congress to act", "called for a review"), with a
+    subject to hold it."""
     source = _source_of(verb)
     if source is None:
         return None
@@ -781,7 +865,6 @@ def _stance(doc, verb, quotes: list[tuple[int, int]]) -> Attribution | None:
     if not parts:
         return None
     tokens = _without_tail(sorted({t for part in parts for t in part.subtree}, key=lambda t: t.i))
-    text = _text_of(doc)
     span = _trimmed(text, _extent(tokens))
     if span[1] - span[0] < 2 or _overlaps_any(span, quotes):
         return None

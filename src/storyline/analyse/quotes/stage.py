@@ -15,7 +15,7 @@ def language_stage(article: Article, context) -> tuple[Article, dict[str, object
     text = article.text
     doc = context.nlp(text)
     identities = link_descriptions(text, resolve_identities(find_mentions(doc)))
-    attributions = find_attributions(doc, context.quote_edges)
+    attributions = find_attributions(doc, context.quote_edges, context.quote_stances)
     subjects = frozenset(t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
     names = resolve_speakers(text, attributions, identities, subjects)
     quotes = []
