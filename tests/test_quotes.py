@@ -284,8 +284,8 @@ def test_stances_beyond_speech_are_the_learned_models_call(context):
 
 
 def test_the_stance_model_weighs_the_verb_in_its_use(context):
-    from storyline.analyse.quotes.find import stance_candidates
-    from storyline.analyse.quotes.stances import StanceModel, features
+    from storyline.analyse.quotes.find import stance_verbs
+    from storyline.analyse.quotes.stances import StanceModel, covered, features
 
     # The same verb is a stance in the writer's voice and rarely inside someone's quote; a model that
     # knows only that decides so.
@@ -295,8 +295,9 @@ def test_the_stance_model_weighs_the_verb_in_its_use(context):
     model = StanceModel({"lemma=fear": 1.0, "in_quote": -2.0})
     kept = model.find(doc, [], quotes)
     assert [text[slice(*a.cue)] for a in kept] == ["fears"]
-    (outside, inside) = [(verb, kind, a) for verb, kind, a in stance_candidates(doc, [], quotes) if verb.lemma_ == "fear"]
+    (outside, inside) = [(verb, kind) for verb, kind in stance_verbs(doc, []) if verb.lemma_ == "fear"]
     assert "in_quote" in features(*inside, [], quotes) and "in_quote" not in features(*outside, [], quotes)
+    assert covered([[(0, 4), (10, 12)], [(3, 6)]]) == [(0, 6), (10, 12)]
 
 
 def test_a_speaker_named_before_a_colon(context):

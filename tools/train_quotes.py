@@ -3,8 +3,8 @@
     .venv/bin/python tools/train_quotes.py [../shared/eval/quotes/polnear]
 
 Each train article is parsed once. First the stance model (:mod:`storyline.analyse.quotes.stances`):
-every verb the rules leave gets its candidate extent, labelled by whether an annotated attribution's
-cue holds the verb and its content overlaps the extent. Then the content edges
+every verb the rules leave with an extent to report is a candidate, labelled by whether an
+annotated attribution's cue holds the verb and its content overlaps the extent. Then the content edges
 (:mod:`storyline.analyse.quotes.edges`), on what the rules and the new stance model find: every
 content that overlaps an annotated one gives two choices to learn (its right edge and its left edge),
 when the annotated edge is among the candidates. The weights go to ``stances.json`` and
@@ -22,8 +22,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from storyline.analyse import Context
 from storyline.analyse.quotes.edges import Layout, edge_choices, fit
-from storyline.analyse.quotes.find import find_attributions, quote_spans, stance_candidates
-from storyline.analyse.quotes.stances import StanceModel, features
+from storyline.analyse.quotes.find import find_attributions, quote_spans, stance_extent, stance_verbs
+from storyline.analyse.quotes.stances import StanceModel, covered, features
 from storyline.evaluate.quotes import read_polnear, shared_chars, trimmed
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "storyline" / "analyse" / "quotes"
@@ -39,8 +39,12 @@ class _Recorder:
         self.gold = ()
 
     def find(self, doc, found, quotes):
-        for verb, kind, attribution in stance_candidates(doc, found, quotes):
-            self.candidates.append(features(verb, kind, attribution, found, quotes))
+        contents, quoted = covered(a.content for a in found), covered([quotes])
+        for verb, kind in stance_verbs(doc, found):
+            attribution = stance_extent(verb, kind, quotes)
+            if attribution is None:
+                continue  # (nothing to report: never kept, so not learned from)
+            self.candidates.append(features(verb, kind, contents, quoted))
             self.labels.append(any(g.cue and any(s <= verb.idx < e for s, e in g.cue) and shared_chars(g.content, attribution.content)
                                    for g in self.gold))
         return []

@@ -11,8 +11,8 @@ phrase with no speech verb around it is the subject's of the verb that takes the
 speech is a speech verb's clause, after it or around it ("X said (that) ...", "..., X said"), what
 follows "X said:" to the end of its paragraph, a speech noun's clause ("X's claim that ..."),
 "according to X", and a paragraph credited with a name and a colon ("WALLACE: ..."). Which other
-verbs report a stance ("X vowed to ...", "X is critical of ...") is a learned model's choice among
-the extents :func:`stance_candidates` gives them (:mod:`.stances`), when one is given.
+verbs report a stance ("X vowed to ...", "X is critical of ...") is a learned model's choice
+(:mod:`.stances`, over :func:`stance_verbs`), when one is given.
 
 Contents are spans of the text (a direct quote keeps its marks); a quote split by its attribution
 ("“...,” he said. “...”") is one attribution with two pieces of content. Where a one-piece content
@@ -698,7 +698,7 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: Sen
                 found.append(Attribution((span,), False, _cue_of(token), _source_of(token)))
             continue
         if not (token.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in token.children)):
-            continue  # what it takes otherwise is for the stance model (:func:`stance_candidates`)
+            continue  # what it takes otherwise is for the stance model (:func:`stance_verbs`)
         if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX") and \
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             # "The museum, he said, would make visitors ...", "Acts of protest are ..., Mr. Obama said.":
@@ -753,39 +753,40 @@ def _noun_cue(noun, quotes: list[tuple[int, int]]) -> Attribution | None:
     return Attribution((span,), _overlaps_any(span, quotes), _chars(noun, noun), source)
 
 
-def stance_candidates(doc, found: list[Attribution], quotes: list[tuple[int, int]]) -> list[tuple[object, str, Attribution]]:
-    """What each verb the rules left would report, if it reports anything: ``(verb, kind, attribution)``.
+def stance_verbs(doc, found: list[Attribution]) -> list[tuple[object, str]]:
+    """The verbs the rules left, each with the kind of extent it would report as a stance.
 
-    Whether it does is the stance model's call (:mod:`.stances`): "she wants to triple the program" is
-    an attribution in news annotation, "she wants a sandwich" rarely. The extent follows the parse, by
-    kind: ``clause`` what a verb's clause says ("knows (that) ..."); ``copula`` the object of a copula's
-    complement ("has been critical of Trump", "was sure (that) ..."); ``raising`` the subject and the
-    complement of "seem" and "appear" ("Melania seems to have vanished"); ``takes`` the object,
-    infinitive or prepositional object of any other verb ("endorsed Clinton for president", "vowed to
-    veto it", "called for a review").
+    Whether it reports one is the stance model's call (:mod:`.stances`): "she wants to triple the
+    program" is an attribution in news annotation, "she wants a sandwich" rarely. The extent
+    (:func:`stance_extent`) follows the parse, by kind: ``clause`` what a verb's clause says ("knows
+    (that) ..."); ``copula`` the object of a copula's complement ("has been critical of Trump", "was
+    sure (that) ..."); ``raising`` the subject and the complement of "seem" and "appear" ("Melania
+    seems to have vanished"); ``takes`` the object, infinitive or prepositional object of any other
+    verb ("endorsed Clinton for president", "vowed to veto it", "called for a review").
 
     Args:
         doc: The parsed article.
         found: What the rules found in it; a verb that is already a cue is left out.
-        quotes: The quotation spans of its text (marks included).
     """
-    text = _text_of(doc)
     cues = sorted(a.cue for a in found if a.cue)
     out = []
     for verb in doc:
-        if not (verb.pos_ == "VERB" or (verb.pos_ == "AUX" and verb.dep_ in _COPULA_DEPS)) or _inside_any(verb.idx, cues):
+        if verb.pos_ not in ("VERB", "AUX") or _inside_any(verb.idx, cues):
             continue
         if verb.pos_ == "AUX":
-            kind, attribution = "copula", _copula(verb, quotes, text)
+            if verb.dep_ in _COPULA_DEPS and any(c.dep_ in ("acomp", "attr") and c.i > verb.i for c in verb.children):
+                out.append((verb, "copula"))
         elif any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
-            kind, attribution = "clause", _clause(verb, quotes, text)
-        elif verb.lemma_.lower() in _RAISING:
-            kind, attribution = "raising", _raising(verb, text)
+            out.append((verb, "clause"))
         else:
-            kind, attribution = "takes", _taken(verb, quotes, text)
-        if attribution is not None:
-            out.append((verb, kind, attribution))
+            out.append((verb, "raising" if verb.lemma_.lower() in _RAISING else "takes"))
     return out
+
+
+def stance_extent(verb, kind: str, quotes: list[tuple[int, int]]) -> Attribution | None:
+    """What ``verb`` reports as a stance of its ``kind`` (:func:`stance_verbs`), if its parse gives
+    it anything to report; ``quotes`` are the quotation spans of the text (marks included)."""
+    return _EXTENTS[kind](verb, quotes, _text_of(verb.doc))
 
 
 _COPULA_DEPS = frozenset("ROOT ccomp conj advcl relcl".split())
@@ -830,7 +831,7 @@ def _copula(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | Non
     return Attribution((span,), _overlaps_any(span, quotes), cue, source)
 
 
-def _raising(verb, text: str) -> Attribution | None:
+def _raising(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     complement = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp", "oprd", "ccomp") and c.i > verb.i), None)
     if subject is None or complement is None or any(c.dep_ == "ccomp" for c in complement.children):
@@ -846,10 +847,7 @@ def _taken(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | None
     """What a verb takes: its object, infinitive or object and infinitive ("endorsed Hillary Clinton
     for president", "vowed to veto the bill", "urged Congress to act", "called for a review"), with a
     subject to hold it."""
-    source = _source_of(verb)
-    if source is None:
-        return None
-    cue_tokens = _verb_group(verb)
+    cue_tokens = None  # (the verb group, found only when needed: most verbs take nothing)
     parts = []
     for child in verb.children:
         if child.i < verb.i:
@@ -857,6 +855,7 @@ def _taken(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | None
         if child.dep_ in ("dobj", "xcomp", "oprd", "dative"):
             parts.append(child)
         elif child.dep_ == "prep" and child.lower_ in _STANCE_PREPOSITIONS:
+            cue_tokens = cue_tokens or _verb_group(verb)
             if child.i == max(t.i for t in cue_tokens) + 1 and not any(p.dep_ == "dobj" for p in verb.children):
                 cue_tokens.append(child)  # "called for", "pointed to": the preposition belongs to the cue
                 parts.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
@@ -866,9 +865,12 @@ def _taken(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | None
         return None
     tokens = _without_tail(sorted({t for part in parts for t in part.subtree}, key=lambda t: t.i))
     span = _trimmed(text, _extent(tokens))
-    if span[1] - span[0] < 2 or _overlaps_any(span, quotes):
+    if span[1] - span[0] < 2 or _overlaps_any(span, quotes) or (source := _source_of(verb)) is None:
         return None
-    return Attribution((span,), False, _extent(cue_tokens), source)
+    return Attribution((span,), False, _extent(cue_tokens or _verb_group(verb)), source)
+
+
+_EXTENTS = {"clause": _clause, "copula": _copula, "raising": _raising, "takes": _taken}
 
 
 _COLON_AFTER = re.compile(r"[ \t]*:\s*")
