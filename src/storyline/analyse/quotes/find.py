@@ -335,7 +335,7 @@ def find_attributions(doc, edges: ContentEdges | None = None, stances: StanceMod
         first, last = span_sents[0], span_sents[-1]
         # The sentence after a quote that ends its own sentence often carries the cue: "“...,” he said."
         inside_first = next((t for t in sentence_tokens if start < t.idx < end), None)
-        candidates = [t for s in span_sents for t in s if not _inside_any(t.idx, quotes) and (
+        candidates = [t for s in span_sents for t in s if not inside_any(t.idx, quotes) and (
             _is_speech(t) or (inside_first is not None and _governs(t, inside_first)))]
         if not candidates and re.search(r"[,?!]\W?$", text[start:end]):
             # "“...,” she continued.": any verb of a short tail with its subject introduces the quote.
@@ -771,7 +771,7 @@ def stance_verbs(doc, found: list[Attribution]) -> list[tuple[object, str]]:
     cues = sorted(a.cue for a in found if a.cue)
     out = []
     for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or _inside_any(verb.idx, cues):
+        if verb.pos_ not in ("VERB", "AUX") or inside_any(verb.idx, cues):
             continue
         if verb.pos_ == "AUX":
             if verb.dep_ in _COPULA_DEPS and any(c.dep_ in ("acomp", "attr") and c.i > verb.i for c in verb.children):
@@ -899,7 +899,7 @@ def _without_tail(tokens: list) -> list:
     return tokens
 
 
-def _inside_any(char: int, spans: list[tuple[int, int]]) -> bool:
+def inside_any(char: int, spans: list[tuple[int, int]]) -> bool:
     index = bisect.bisect_right(spans, (char, float("inf"))) - 1
     return index >= 0 and spans[index][0] <= char < spans[index][1]
 

@@ -6,8 +6,9 @@ or seems to think. Whether a verb does depends on the verb and its use ("she wan
 program" is one, "she wants a sandwich" rarely; a verb inside someone's quote is seldom annotated), so
 it is learned: a logistic model over the verb and its parse keeps the verbs the rules left
 (:func:`.find.stance_verbs`) that are more likely than not to report a stance, with the extent their
-parse gives them (:func:`.find.stance_extent`). It is fitted on PolNeAR train with ``tools/train_quote_stances.py`` (the
-labels: an annotated attribution whose cue holds the verb and whose content overlaps the extent).
+parse gives them (:func:`.find.stance_extent`). It is fitted on PolNeAR train with
+``tools/train_quotes.py`` (the labels: an annotated attribution whose cue holds the verb and whose
+content overlaps the extent).
 
 On PolNeAR dev (``storyline eval quotes --split dev``), replacing the list of stance verbs the rules
 had (with the content edges refitted), exact source F1 went from 70.5 to 74.7, cue from 67.3 to 71.2
@@ -16,14 +17,13 @@ and content from 54.5 to 57.6; quote F1 at 80% coverage from 90.5 to 91.1.
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-from storyline.analyse.quotes.find import SPEECH_VERBS, Attribution, stance_extent, stance_verbs
+from storyline.analyse.quotes.find import SPEECH_VERBS, Attribution, inside_any, stance_extent, stance_verbs
 
 _FILE = "stances.json"
 
@@ -67,11 +67,6 @@ def covered(groups: Iterable[Iterable[tuple[int, int]]]) -> list[tuple[int, int]
     return merged
 
 
-def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
-    index = bisect.bisect_right(spans, (char, math.inf)) - 1
-    return index >= 0 and char < spans[index][1]
-
-
 def features(verb, kind: str, contents: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[str]:
     """What the model knows of one verb: its lemma alone and with its kind of extent, dependency, tag,
     subject and children, and whether it stands inside a quote or another attribution's content
@@ -93,9 +88,9 @@ def features(verb, kind: str, contents: list[tuple[int, int]], quoted: list[tupl
         complement = next(c for c in verb.children if c.dep_ in ("acomp", "attr"))
         described.append(f"complement={complement.lemma_.lower()}")
         described.extend(f"complement={complement.lemma_.lower()}|{c.lower_}" for c in complement.children if c.dep_ == "prep")
-    if _inside(verb.idx, quoted):
+    if inside_any(verb.idx, quoted):
         described.append("in_quote")
-    if _inside(verb.idx, contents):
+    if inside_any(verb.idx, contents):
         described.append("in_content")
     out = ["bias", f"lemma={lemma}", "speech" if lemma in SPEECH_VERBS else "other"]
     out.extend(set(described))
