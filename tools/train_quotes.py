@@ -22,8 +22,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from storyline.analyse import Context
 from storyline.analyse.quotes.edges import Layout, edge_choices, fit
-from storyline.analyse.quotes.find import find_attributions, quote_spans, stance_extent, stance_verbs
-from storyline.analyse.quotes.stances import StanceModel, covered, features
+from storyline.analyse.quotes.find import find_attributions, quote_spans, stance_extent
+from storyline.analyse.quotes.stances import StanceModel, described_verbs
 from storyline.evaluate.quotes import read_polnear, shared_chars, trimmed
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "storyline" / "analyse" / "quotes"
@@ -39,12 +39,11 @@ class _Recorder:
         self.gold = ()
 
     def find(self, doc, found, quotes):
-        contents, quoted = covered(a.content for a in found), covered([quotes])
-        for verb, kind in stance_verbs(doc, found):
+        for verb, kind, described in described_verbs(doc, found, quotes):
             attribution = stance_extent(verb, kind, quotes)
             if attribution is None:
                 continue  # (nothing to report: never kept, so not learned from)
-            self.candidates.append(features(verb, kind, contents, quoted))
+            self.candidates.append(described)
             self.labels.append(any(g.cue and any(s <= verb.idx < e for s, e in g.cue) and shared_chars(g.content, attribution.content)
                                    for g in self.gold))
         return []

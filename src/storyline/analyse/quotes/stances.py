@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -47,13 +47,19 @@ class StanceModel:
         """The stances in ``doc`` the model keeps, besides the attributions the rules ``found``. (A verb
         is weighed before its extent is built: most are dropped without one.)"""
         kept = []
-        contents, quoted = covered(a.content for a in found), covered([quotes])
-        for verb, kind in stance_verbs(doc, found):
-            if self.probability(features(verb, kind, contents, quoted)) > 0.5:
+        for verb, kind, described in described_verbs(doc, found, quotes):
+            if self.probability(described) > 0.5:
                 attribution = stance_extent(verb, kind, quotes)
                 if attribution is not None:
                     kept.append(attribution)
         return kept
+
+
+def described_verbs(doc, found: list[Attribution], quotes: list[tuple[int, int]]) -> Iterator[tuple[object, str, list[str]]]:
+    """Each verb the rules left (:func:`.find.stance_verbs`) with its kind of extent and its features."""
+    contents, quoted = covered(a.content for a in found), covered([quotes])
+    for verb, kind in stance_verbs(doc, found):
+        yield verb, kind, features(verb, kind, contents, quoted)
 
 
 def covered(groups: Iterable[Iterable[tuple[int, int]]]) -> list[tuple[int, int]]:
