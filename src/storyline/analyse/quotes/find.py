@@ -762,7 +762,10 @@ def stance_verbs(doc, found: list[Attribution]) -> list[tuple[object, str]]:
     (that) ..."); ``copula`` the object of a copula's complement ("has been critical of Trump", "was
     sure (that) ..."); ``raising`` the subject and the complement of "seem" and "appear" ("Melania
     seems to have vanished"); ``takes`` the object, infinitive or prepositional object of any other
-    verb ("endorsed Clinton for president", "vowed to veto it", "called for a review").
+    verb ("endorsed Clinton for president", "vowed to veto it", "called for a review"). A verb may
+    also be weighed as ``passive`` (its subject is what is reported, its agent the source: "was first
+    reported by The Post") and as ``as`` (an aside crediting the clause it stands in: "as experts have
+    pointed out"); the model keeps at most one kind for a verb.
 
     Args:
         doc: The parsed article.
@@ -780,6 +783,12 @@ def stance_verbs(doc, found: list[Attribution]) -> list[tuple[object, str]]:
             out.append((verb, "clause"))
         else:
             out.append((verb, "raising" if verb.lemma_.lower() in _RAISING else "takes"))
+        if verb.pos_ == "VERB":
+            if any(c.dep_ == "nsubjpass" and c.i < verb.i for c in verb.children) or \
+                    (verb.dep_ == "acl" and verb.head.i < verb.i and any(c.dep_ == "agent" for c in verb.children)):
+                out.append((verb, "passive"))
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+                out.append((verb, "as"))
     return out
 
 
@@ -870,7 +879,54 @@ def _taken(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | None
     return Attribution((span,), False, _extent(cue_tokens or _verb_group(verb)), source)
 
 
-_EXTENTS = {"clause": _clause, "copula": _copula, "raising": _raising, "takes": _taken}
+def _passive(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | None:
+    """What a passive verb says of its subject, in two pieces when it takes a complement ("[He] has
+    been harshly criticized [for policies ...]", "[Pence] was also dubbed [the debate winner]"), its
+    agent the source ("[The proposal] was first reported by [MSNBC]"; often nobody is named), or the
+    noun a passive participle hangs on ("[a record penalty] imposed by [the bureau]")."""
+    group = _verb_group(verb)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if verb.dep_ == "acl":
+        subject = [t for t in verb.head.subtree if t.i < verb.i]
+    else:
+        subject = _without_tail(list(next(c for c in verb.children if c.dep_ == "nsubjpass").subtree))
+        if agent is not None and agent.i == max(t.i for t in group) + 1:
+            group.append(agent)  # "reported by": the preposition belongs to the cue
+    pieces = [_trimmed(text, _extent(subject))]
+    complement = next((c for c in verb.children if c.i > verb.i and c.dep_ in _PASSIVE_COMPLEMENTS), None)
+    if complement is not None:
+        objects = [c for c in complement.children if c.dep_ in ("pobj", "pcomp")]
+        if complement.dep_ == "prep" and complement.i == max(t.i for t in group) + 1 and objects:
+            group.append(complement)  # "was accused of", "is defined as"
+            complement = objects[0]
+        pieces.append(_trimmed(text, _extent(_without_tail(list(complement.subtree)))))
+    if any(e - s < 2 or _overlaps_any((s, e), quotes) for s, e in pieces):
+        return None
+    objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+    source = _trimmed(text, _extent(_without_tail(list(objects[0].subtree)))) if objects else None
+    return Attribution(tuple(pieces), False, _extent(group), source)
+
+
+_PASSIVE_COMPLEMENTS = frozenset({"xcomp", "oprd", "attr", "dobj", "ccomp", "prep", "acomp"})
+
+
+def _as(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | None:
+    """The clause an "as" aside credits: "As many tax experts have pointed out, [Mr. Trump is free to
+    disclose his returns]", "[Patriot failed] as predicted", "[The quay], as the divers said, [cannot
+    hold]" (an aside the parser hangs on a noun credits the clause around it)."""
+    clause = verb.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    aside = {t.i for t in verb.subtree}
+    runs = itertools.groupby((t for t in clause.subtree if t.i not in aside), key=lambda t: t.i < verb.i)
+    spans = [_trimmed(text, _extent(_without_tail(_unlinked(list(run))))) for _before, run in runs]
+    spans = [span for span in spans if span[1] - span[0] > 1]
+    if sum(e - s for s, e in spans) < 10 or any(_overlaps_any(span, quotes) for span in spans):
+        return None
+    return Attribution(tuple(spans), False, _cue_of(verb), _source_of(verb))
+
+
+_EXTENTS = {"clause": _clause, "copula": _copula, "raising": _raising, "takes": _taken, "passive": _passive, "as": _as}
 
 
 _COLON_AFTER = re.compile(r"[ \t]*:\s*")
