@@ -69,7 +69,7 @@ def test_quotes_on_polnear_dev():
     assert score.quotes80.f1 >= 0.90, score.quotes80
     assert score.quotes30.f1 >= 0.95, score.quotes30
     assert score.speaker_accuracy >= 0.925, score.speaker_accuracy
-    assert score.exact["source"].f1 >= 0.745 and score.exact["cue"].f1 >= 0.705 and score.exact["content"].f1 >= 0.575
+    assert score.exact["source"].f1 >= 0.755 and score.exact["cue"].f1 >= 0.705 and score.exact["content"].f1 >= 0.575
 
 
 COPY_PRECISION_FLOOR = 0.99

@@ -329,6 +329,14 @@ def test_a_passive_reports_its_subject_and_an_as_aside_its_clause(context):
     assert ("have pointed out", "the quay cannot hold a second crane") in kept
 
 
+def test_a_relative_pronoun_speaks_for_its_noun(context):
+    # "who" is the source's mention, as annotators mark it; the name is the noun's it stands for.
+    text = "Piet Danner, who has argued that the ferries must return in May, left the meeting early."
+    (quote,) = quotes_of_raw(text, context)
+    assert (quote["text"], quote["speaker"]["mention"], quote["speaker"]["name"]) == \
+        ("that the ferries must return in May", "who", "Piet Danner")
+
+
 def test_a_speaker_named_before_a_colon(context):
     # Transcripts and headlines: "NAME: what they said".
     text = "Harbour debate transcript\n\nBRANDT: The quay reopens on Monday and the ferries return.\n\nDANNER: Not before the inspection is done."

@@ -68,6 +68,7 @@ class Attribution:
     source: tuple[int, int] | None
     addressee: tuple[int, int] | None = None
     continued: bool = False  # no cue of its own: the previous speaker goes on
+    refers: tuple[int, int] | None = None  # the noun phrase a relative pronoun source stands for
 
     @property
     def start(self) -> int:
@@ -235,9 +236,13 @@ def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and not quote[0] <= c.idx < quote[1]]
     if not subjects:
         return None
-    head = subjects[0]
-    if head.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-        head = verb.head  # "a designer who ... said": the relative pronoun stands for the noun
+    # ("a designer who ... said": the source is "who", as PolNeAR marks it; :func:`_referent` gives
+    # the noun it stands for.)
+    return _noun_phrase(subjects[0], verb)
+
+
+def _noun_phrase(head, verb) -> tuple[int, int]:
+    """A source's noun phrase around its ``head`` word, without ``verb``'s own clause."""
     apposed = _apposed_phrase(head)
     # The noun phrase with its appositions and relative clauses ("Rendell, a Clinton surrogate", "an
     # economist who served in the Bush administration"), except the speech verb's own clause.
@@ -432,8 +437,22 @@ def find_attributions(doc, edges: ContentEdges | None = None, stances: StanceMod
     attributions.extend(a for a in credits if not _overlaps_any((a.start, a.end), taken))
     if stances is not None:
         attributions.extend(stances.find(doc, attributions, quotes))
-    found = [_closed_apposition(text, a) for a in _continuations(text, sorted(attributions, key=lambda a: a.start))]
+    found = [_referent(doc, _closed_apposition(text, a)) for a in _continuations(text, sorted(attributions, key=lambda a: a.start))]
     return edges.refine(doc, found, marked) if edges is not None else found
+
+
+_RELATIVES = frozenset({"who", "which", "that"})
+
+
+def _referent(doc, attribution: Attribution) -> Attribution:
+    """A relative pronoun as source ("Mr. Obama, [who] said ...") with the noun phrase it stands for."""
+    if attribution.source is None:
+        return attribution
+    token = doc[token_at(doc, attribution.source[0])]
+    clause = token.head
+    if token.lower_ not in _RELATIVES or attribution.source[1] != token.idx + len(token) or clause.dep_ != "relcl":
+        return attribution
+    return replace(attribution, refers=_noun_phrase(clause.head, clause))
 
 
 def _closed_apposition(text: str, attribution: Attribution) -> Attribution:

@@ -15,7 +15,8 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
                      subjects: frozenset[int] = frozenset()) -> list[str | None]:
     """The canonical speaker name of each attribution, or None when the text does not settle it.
 
-    - A source that is (or holds) a named mention or a linked description takes that identity's name.
+    - A source that is (or holds) a named mention or a linked description takes that identity's name;
+      a relative pronoun ("who said") is the noun phrase it stands for.
     - "he"/"she" takes the person last named as a subject (``subjects``: character offsets of
       subject words) since the previous quote ("Sallo said ... “...,” he said" is Sallo), else the
       previous quote's speaker when near, else the person named last before the cue.
@@ -29,7 +30,7 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
     for attribution in attributions:
         name = None
         if attribution.source is not None:
-            start, end = attribution.source
+            start, end = attribution.refers or attribution.source  # "who" is the noun it stands for
             word = text[start:end].strip().casefold()
             # "Rendell, a Clinton surrogate,": the name before an apposition is the speaker's.
             head_end = min((i for i in (text.find(",", start, end), text.find("(", start, end)) if i != -1), default=end)
