@@ -246,7 +246,7 @@ def _noun_phrase(head, verb) -> tuple[int, int]:
     apposed = _apposed_phrase(head)
     # The noun phrase with its appositions and relative clauses ("Rendell, a Clinton surrogate", "an
     # economist who served in the Bush administration"), except the speech verb's own clause.
-    keep = [head] + [t for c in head.children if (c.dep_ not in _SOURCE_CUT or _joins_word(c))
+    keep = [head] + [t for c in head.children if not _cut_from_source(c)
                      and c != verb and c not in apposed for t in c.subtree]
     doc = head.doc
     indices = {t.i for t in keep}
@@ -307,6 +307,18 @@ class Sentences:
     def over(self, first, last) -> list:
         """The sentences from ``first``'s to ``last``'s."""
         return self.spans[bisect.bisect_right(self.starts, first.i) - 1 : bisect.bisect_right(self.starts, last.i)]
+
+
+def _cut_from_source(child) -> bool:
+    """Whether a child of a source's head word falls outside the source as PolNeAR marks it: its
+    punctuation (but the hyphen of "Holtz-Eakin"), an adverbial clause, a participle other than a
+    restrictive past one ("Trump, [speaking to veterans,] said"; kept: "a poll [released Monday]")
+    and "even" ("[even] China")."""
+    if child.dep_ in _SOURCE_CUT:
+        return not _joins_word(child)
+    if child.dep_ == "acl":
+        return child.tag_ != "VBN" or child.left_edge.nbor(-1).text == ","
+    return child.dep_ == "advmod" and child.lower_ == "even"
 
 
 def _joins_word(token) -> bool:
