@@ -343,6 +343,9 @@ def test_a_speaker_named_before_a_colon(context):
     found = [(q["text"], q["speaker"]["mention"]) for q in quotes_of_raw(text, context)]
     assert ("The quay reopens on Monday and the ferries return", "BRANDT") in found
     assert ("Not before the inspection is done", "DANNER") in found
+    # A label is nobody's name.
+    found = quotes_of_raw("Harbour news\n\nTHE LATEST: Harbour board delays the ferry timetable again", context)
+    assert all(q["speaker"] is None or q["speaker"]["mention"] != "THE LATEST" for q in found)
 
 
 def test_a_bracketed_party_and_state_stay_in_the_speaker(context):
