@@ -337,6 +337,13 @@ def test_a_relative_pronoun_speaks_for_its_noun(context):
         ("that the ferries must return in May", "who", "Piet Danner")
 
 
+def test_a_dateline_is_not_the_speaker(context):
+    # The parser takes "CALVERA" for the subject and the mayor for its apposition.
+    text = "CALVERA -- Mayor Ilsa Brandt, opening the new quay on Saturday, said it would bring the ferries back."
+    (quote,) = quotes_of_raw(text, context)
+    assert (quote["speaker"]["mention"], quote["speaker"]["name"]) == ("Mayor Ilsa Brandt", "Ilsa Brandt")
+
+
 def test_a_speaker_named_before_a_colon(context):
     # Transcripts and headlines: "NAME: what they said".
     text = "Harbour debate transcript\n\nBRANDT: The quay reopens on Monday and the ferries return.\n\nDANNER: Not before the inspection is done."

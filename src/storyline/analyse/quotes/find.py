@@ -236,9 +236,27 @@ def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and not quote[0] <= c.idx < quote[1]]
     if not subjects:
         return None
-    # ("a designer who ... said": the source is "who", as PolNeAR marks it; :func:`_referent` gives
-    # the noun it stands for.)
-    return _noun_phrase(subjects[0], verb)
+    # A dateline the parser took for the subject stands for the name set beside it ("WASHINGTON --
+    # President Obama ... said"). ("a designer who ... said": the source is "who", as PolNeAR marks
+    # it; :func:`_referent` gives the noun it stands for.)
+    subject = subjects[0]
+    apposed = [c for c in subject.children if c.dep_ == "appos"]
+    if apposed and _is_dateline(subject):
+        subject = apposed[0]
+    return _noun_phrase(subject, verb)
+
+
+def _is_dateline(token) -> bool:
+    """A word in capitals opening a paragraph and followed by a dash or a bracket ("WASHINGTON --",
+    "BRUSSELS (AP) -")."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].text.isupper() and doc[start - 1].is_alpha:
+        start -= 1
+    opens = start == 0 or "\n" in doc[start - 1].text or doc[start - 1].text_with_ws.endswith("\n")
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return opens and token.text.isupper() and len(token.text) > 1 and after is not None and \
+        after.text in ("--", "-", "—", "―", "–", "(")
 
 
 def _noun_phrase(head, verb) -> tuple[int, int]:
