@@ -954,7 +954,7 @@ def _passive(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | No
     if any(e - s < 2 or _overlaps_any((s, e), quotes) for s, e in pieces):
         return None
     objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
-    source = _trimmed(text, _extent(_without_tail(list(objects[0].subtree)))) if objects else None
+    source = _noun_phrase(objects[0], verb) if objects else None
     return Attribution(tuple(pieces), False, _extent(group), source)
 
 
