@@ -253,7 +253,7 @@ def _is_dateline(token) -> bool:
     start = token.i
     while start > 0 and doc[start - 1].text.isupper() and doc[start - 1].is_alpha:
         start -= 1
-    opens = start == 0 or "\n" in doc[start - 1].text or doc[start - 1].text_with_ws.endswith("\n")
+    opens = start == 0 or "\n" in doc[start - 1].text  # (a line break is a token of its own)
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return opens and token.text.isupper() and len(token.text) > 1 and after is not None and \
         after.text in ("--", "-", "—", "―", "–", "(")
@@ -335,7 +335,8 @@ def _cut_from_source(child) -> bool:
     if child.dep_ in _SOURCE_CUT:
         return not _joins_word(child)
     if child.dep_ == "acl":
-        return child.tag_ != "VBN" or child.left_edge.nbor(-1).text == ","
+        first = child.left_edge.i
+        return child.tag_ != "VBN" or (first > 0 and child.doc[first - 1].text == ",")
     return child.dep_ == "advmod" and child.lower_ == "even"
 
 
@@ -916,7 +917,7 @@ def _taken(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | None
             parts.append(child)
         elif child.dep_ == "prep" and child.lower_ in _STANCE_PREPOSITIONS:
             cue_tokens = cue_tokens or _verb_group(verb)
-            if child.i == max(t.i for t in cue_tokens) + 1 and not any(p.dep_ == "dobj" for p in verb.children):
+            if _next_to(cue_tokens, child) and not any(p.dep_ == "dobj" for p in verb.children):
                 cue_tokens.append(child)  # "called for", "pointed to": the preposition belongs to the cue
                 parts.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
             elif parts:
@@ -941,13 +942,13 @@ def _passive(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | No
         subject = [t for t in verb.head.subtree if t.i < verb.i]
     else:
         subject = _without_tail(list(next(c for c in verb.children if c.dep_ == "nsubjpass").subtree))
-        if agent is not None and agent.i == max(t.i for t in group) + 1:
+        if agent is not None and _next_to(group, agent):
             group.append(agent)  # "reported by": the preposition belongs to the cue
     pieces = [_trimmed(text, _extent(subject))]
     complement = next((c for c in verb.children if c.i > verb.i and c.dep_ in _PASSIVE_COMPLEMENTS), None)
     if complement is not None:
         objects = [c for c in complement.children if c.dep_ in ("pobj", "pcomp")]
-        if complement.dep_ == "prep" and complement.i == max(t.i for t in group) + 1 and objects:
+        if complement.dep_ == "prep" and _next_to(group, complement) and objects:
             group.append(complement)  # "was accused of", "is defined as"
             complement = objects[0]
         pieces.append(_trimmed(text, _extent(_without_tail(list(complement.subtree)))))
@@ -959,6 +960,11 @@ def _passive(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | No
 
 
 _PASSIVE_COMPLEMENTS = frozenset({"xcomp", "oprd", "attr", "dobj", "ccomp", "prep", "acomp"})
+
+
+def _next_to(group: list, token) -> bool:
+    """Whether ``token`` comes right after a verb group: a preposition there belongs to the cue."""
+    return token.i == max(t.i for t in group) + 1
 
 
 def _as(verb, quotes: list[tuple[int, int]], text: str) -> Attribution | None:
