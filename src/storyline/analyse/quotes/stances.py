@@ -105,8 +105,11 @@ def features(verb, kind: str, contents: list[tuple[int, int]], quoted: list[tupl
         described.append("as_taking" if taken else "as_gap")
     speech = "speech" if lemma in SPEECH_VERBS else "other"
     out = ["bias", f"lemma={lemma}", speech, f"{speech}|kind={kind}"]
-    out.extend(set(described))
-    out.extend({f"{lemma}|{d}" for d in described if not d.startswith(("xcomp=", "complement="))})
+    # (Each feature once, in a fixed order: a set's order changes with the hash seed, and with it the
+    # order of the float sum that puts a verb either side of 0.5.)
+    described = list(dict.fromkeys(described))
+    out.extend(described)
+    out.extend(f"{lemma}|{d}" for d in described if not d.startswith(("xcomp=", "complement=")))
     if verb.head.i != verb.i:
         out.append(f"head={verb.head.lemma_.lower()}|{verb.dep_}")
     return out
