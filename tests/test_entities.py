@@ -59,6 +59,26 @@ def test_two_people_with_one_surname_and_no_full_name_stay_apart():
     assert {i.name: len(i.mentions) for i in later}["John Smith"] == 2  # the most recently named Smith
 
 
+def test_a_first_name_used_alone_does_not_split_the_full_name():
+    text = "Pavel Rusk spoke. “Pavel, sit down,” Rusk heard. Pavel Rusk left."
+    people = resolve_identities(mentions(text, ("Pavel Rusk", "PERSON"), ("Pavel", "PERSON"), ("Rusk", "PERSON"),
+                                         ("Pavel Rusk", "PERSON")))
+    assert [(i.name, len(i.mentions)) for i in people] == [("Pavel Rusk", 4)]
+
+
+def test_a_surname_far_from_its_last_full_name_is_the_person_named_most():
+    text = ("Ilse Varga toured the dam. Ilse Varga praised it. Later Ilse Varga met staff at the apartment of her brother, "
+            "Otto Varga, in the old town, where the visit had been planned for weeks by the regional office and its "
+            "many volunteers, who had worked through the night on the arrangements, the flowers and the long list of "
+            "guests who were to be received in turn by the family and its friends from the region and abroad. "
+            "Varga said the dam would open in May. Otto Varga agreed; Varga added that he would attend.")
+    people = resolve_identities(mentions(text, *[("Ilse Varga", "PERSON")] * 3, ("Otto Varga", "PERSON"),
+                                         ("Varga", "PERSON"), ("Otto Varga", "PERSON"), ("Varga", "PERSON")))
+    ilse, otto = by_name(people)["Ilse Varga"], by_name(people)["Otto Varga"]
+    assert [m.start for m in ilse.mentions][-1] == text.index("Varga said")  # far from Otto: the one named most
+    assert [m.start for m in otto.mentions][-1] == text.index("Varga added")  # right after Otto's full name: Otto
+
+
 def test_descriptions_resolve_only_when_one_person_fits():
     items = identities()
     assert resolve_description("the minister", items).name == "Tomas Reyl"

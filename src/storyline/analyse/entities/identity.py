@@ -32,6 +32,7 @@ _PERSONISH = frozenset({"PERSON"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _TITLE_WORDS = frozenset("mr mrs ms dr sir president senator sen gov governor rep minister prime chancellor king queen "
                          "pope general gen secretary judge justice mayor".split())
+_RECENT = 300  # characters: about a sentence back
 _WORD = re.compile(r"[\w.]+(?:['’]\w+)*")  # "O'Brien" is one word
 
 
@@ -126,7 +127,11 @@ def _consistent_labels(mentions: list[Mention]) -> list[Mention]:
 
 
 def _surnames(people: list[Mention]) -> set[str]:
-    return {_tokens(m.text)[-1] for m in people if _tokens(m.text)}
+    """The last words of full names, and names used alone that never open a full name ("Donald",
+    alone in "Crooked Hillary" or "Donald, come on", is a first name, not someone's surname)."""
+    names = [_tokens(m.text) for m in people]
+    first_names = {tokens[0] for tokens in names if len(tokens) >= 2}
+    return {tokens[-1] for tokens in names if tokens and (len(tokens) >= 2 or tokens[0] not in first_names)}
 
 
 def _split_glued(mentions: list[Mention]) -> list[Mention]:
@@ -174,6 +179,7 @@ def _people(people: list[Mention]) -> list[Identity]:
             full_names[key][" ".join(tokens)] += 1
             surname_of[key], first_name_of[key] = tokens[-1], tokens[0]
     last_seen: dict[str, int] = {}
+    times_named: Counter = Counter()
     for m in people:
         tokens = _tokens(m.text)
         if not tokens:
@@ -182,9 +188,10 @@ def _people(people: list[Mention]) -> list[Identity]:
             key = f"{tokens[0]} {tokens[-1]}"
         else:
             word = tokens[0]
-            key = _person_for(word, m.start, surname_of, first_name_of, last_seen) or word
+            key = _person_for(word, m.start, surname_of, first_name_of, last_seen, times_named) or word
         groups[key].append(m)
         last_seen[key] = m.start
+        times_named[key] += 1
     identities = []
     for key, members in groups.items():
         counter = full_names.get(key) or Counter({key: 1})
@@ -196,8 +203,11 @@ def _people(people: list[Mention]) -> list[Identity]:
 
 
 def _person_for(word: str, position: int, surname_of: dict[str, str], first_name_of: dict[str, str],
-                last_seen: dict[str, int]) -> str | None:
-    """The person a lone name is: by surname, else by first name, else by a near-miss surname."""
+                last_seen: dict[str, int], times_named: Counter) -> str | None:
+    """The person a lone name is: by surname, else by first name, else by a near-miss surname. Of
+    several, one named just before (``_RECENT`` characters) is meant; further on, the one named most
+    so far, the most recent of equals ("Clinton" in an article on Hillary Clinton is not Chelsea,
+    named once in passing; "Bill Clinton said ... Clinton added" is Bill)."""
     for candidates in (
         [k for k, s in surname_of.items() if s == word],
         [k for k, f in first_name_of.items() if f == word],
@@ -207,7 +217,12 @@ def _person_for(word: str, position: int, surname_of: dict[str, str], first_name
             return candidates[0]
         if len(candidates) > 1:
             named_before = [k for k in candidates if k in last_seen and last_seen[k] < position]
-            return max(named_before, key=last_seen.get) if named_before else None
+            if not named_before:
+                return None
+            latest = max(named_before, key=last_seen.get)
+            if position - last_seen[latest] <= _RECENT:
+                return latest
+            return max(named_before, key=lambda k: (times_named[k], last_seen[k]))
     return None
 
 
