@@ -74,6 +74,16 @@ def test_pronoun_takes_the_person_just_named(context):
     assert [q[1] for q in found] == ["Ilsa Brandt", "Piet Danner"]
 
 
+def test_a_pronoun_passes_over_people_it_cannot_stand_for(context):
+    # Piet is a man's name, Ilsa a woman's; "Mr." and "spokeswoman" say so when the name cannot.
+    text = ("Harbour master Piet Danner met Mayor Ilsa Brandt on the quay. Brandt said the crews had worked at night. "
+            "“Nobody sleeps here,” he said.\n\n"
+            "Mr. Okonkwo-Laar greeted spokeswoman Vi Ostrander. Ostrander praised the crews. “We owe them a party,” he said. "
+            "“They earned it,” she added.")
+    found = [q for q in quotes_of(text, context) if q[3]]
+    assert [q[1] for q in found] == ["Piet Danner", "Okonkwo-Laar", "Vi Ostrander"]
+
+
 def test_description_and_organisation_speakers(context):
     text = ("Harbour spokesperson Lina Vos opened the briefing. "
             "“The quay is safe,” the spokesperson said. "

@@ -33,7 +33,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _TITLE_WORDS = frozenset("mr mrs ms dr sir president senator sen gov governor rep minister prime chancellor king queen "
                          "pope general gen secretary judge justice mayor".split())
 _RECENT = 300  # characters: about a sentence back
-_WORD = re.compile(r"[\w.]+(?:['’]\w+)*")  # "O'Brien" is one word
+_WORD = re.compile(r"[\w.]+(?:['’-]\w+)*")  # "O'Brien" and "Okonkwo-Laar" are one word
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 - Possessive outlet credits are split: "Axios’ Barak Ravid" is the outlet Axios and the person
   Barak Ravid (the model reads the whole as a WORK_OF_ART).
 - Determiners and possessive endings are peeled off ("the Pentagon" -> "Pentagon").
+- A name after "Mr.", "Mrs.", "Ms." ... is a person's, whatever the model read it as.
 - Each person's role is the rest of the noun phrase before the name: "Chief Pentagon spokesperson
   Sean Parnell" gives Parnell the role "Chief Pentagon spokesperson".
 """
@@ -15,6 +16,8 @@ from dataclasses import dataclass, replace
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _POSSESSIVE_CREDIT = re.compile(r"^(?P<owner>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[’']s?\s+(?P<person>[A-Z][\w.-]+(?:\s[A-Z][\w.-]+){1,2})$")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+HONORIFIC = r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady|Madam)\.?\s+"
+_HONORIFIC_BEFORE = re.compile(HONORIFIC + "$")
 _TRAILING = re.compile(r"(?:[’']s?|[,;:]|(?<![A-Z])\.)$")
 _ROLE_SKIP = frozenset({"DET", "PUNCT", "PRON", "CCONJ", "ADP", "NUM"})
 
@@ -48,6 +51,8 @@ def find_mentions(doc) -> list[Mention]:
         mention = _trimmed(text, start, end, ent.label_)
         if mention is None:
             continue
+        if mention.label != "PERSON" and _HONORIFIC_BEFORE.search(text, max(0, mention.start - 7), mention.start):
+            mention = replace(mention, label="PERSON")  # "Mr. Okonkwo-Laar", read as an organisation
         if mention.label == "PERSON":
             mention = replace(mention, role=_role(doc, ent))
         mentions.append(mention)

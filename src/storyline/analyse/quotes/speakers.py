@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyse.entities.gender import FEMALE, MALE, person_gender
 from storyline.analyse.entities.identity import Identity
 from storyline.analyse.quotes.find import Attribution
 
-_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUNS = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 _PLURAL = frozenset({"they", "we"})
 
 
@@ -19,16 +20,30 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
       a relative pronoun ("who said") is the noun phrase it stands for.
     - "he"/"she" takes the person last named as a subject (``subjects``: character offsets of
       subject words) since the previous quote ("Sallo said ... “...,” he said" is Sallo), else the
-      previous quote's speaker when near, else the person named last before the cue.
+      previous quote's speaker when near, else the person named last before the cue; in each case
+      only someone the pronoun can stand for (:func:`.entities.gender.person_gender`: "she" is
+      never Mr. Danner).
     - A quote with no cue of its own continues the previous speaker.
     """
     spans = sorted(((m.start, m.end, identity) for identity in identities for m in identity.mentions), key=lambda s: s[0])
     named_as = _names_of_one(identities)
+    genders: dict[str, str | None] = {}
+
+    def may_be(identity: Identity | None, pronoun: str) -> bool:
+        """Whether "he" or "she" can stand for ``identity`` (unknown rules no one out)."""
+        if identity is None or identity.type != "PERSON":
+            return True
+        if identity.name not in genders:
+            genders[identity.name] = person_gender(identity, text)
+        return genders[identity.name] in (None, _PRONOUNS[pronoun])
+
     names: list[str | None] = []
     previous_name: str | None = None
+    previous: Identity | None = None
     previous_end = -1
     for attribution in attributions:
         name = None
+        speaker: Identity | None = None
         if attribution.source is not None:
             start, end = attribution.refers or attribution.source  # "who" is the noun it stands for
             word = text[start:end].strip().casefold()
@@ -37,25 +52,27 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
             holders = _holders(text, spans, start, head_end) or _holders(text, spans, start, end)
             people = [i for i in holders if i.type == "PERSON"]
             if people or holders:
-                name = (people or holders)[-1].name
+                speaker = (people or holders)[-1]
+                name = speaker.name
             elif word in named_as:
                 name = named_as[word]  # a name the parser did not tag here, used elsewhere for one identity
             elif word in _PRONOUNS:
                 since = max(previous_end, start - 600)
                 named = [i for s, e, i in spans if since <= s and e <= start and i.type == "PERSON"
-                         and any(s <= x < e for x in subjects)]
+                         and any(s <= x < e for x in subjects) and may_be(i, word)]
                 if named:
-                    name = named[-1].name
-                elif previous_name is not None and attribution.start - previous_end < 600:
-                    name = previous_name
+                    speaker = named[-1]
+                elif previous_name is not None and attribution.start - previous_end < 600 and may_be(previous, word):
+                    speaker, name = previous, previous_name
                 else:
-                    before = [i for s, e, i in spans if e <= start and i.type == "PERSON"]
-                    name = before[-1].name if before else None
+                    before = [i for s, e, i in spans if e <= start and i.type == "PERSON" and may_be(i, word)]
+                    speaker = before[-1] if before else None
+                name = speaker.name if speaker is not None else name
         elif attribution.continued:
-            name = previous_name
+            speaker, name = previous, previous_name
         names.append(name)
         if attribution.direct:
-            previous_name, previous_end = name, attribution.end
+            previous_name, previous, previous_end = name, speaker, attribution.end
     return names
 
 

@@ -93,6 +93,6 @@ def _named(token, doc) -> list[int] | None:
         if entity is not None:
             return [entity.start_char, entity.end_char]
     if token.pos_ == "PROPN":
-        words = [t for t in token.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") or t is token]
+        words = [t for t in token.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") or t.i == token.i]
         return [min(t.idx for t in words), max(t.idx + len(t) for t in words)]
     return None
