@@ -102,7 +102,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("century", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)[\s-]+century\b")),
     ("the_weekend", _compile(r"\bthe\s+weekend\b")),
     ("year_end", _compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b")),
-    ("decade", _compile(rf"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s\b")),
+    ("decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s\b")),
     ("fiscal_year", _compile(rf"\b(?:the\s+)?(?P<edge>{EDGE})?(?:fiscal|financial|calendar|model|tax)(?:\s+year)?\s+(?P<y>{YEAR}|'\d\d)\b")),
     ("year", _compile(rf"(?<![$\d.,-])\b(?P<edge>{EDGE})?(?P<y>{YEAR})\b(?![.,]\d|\s*(?:%|percent|tons?|people|shares|units|[-/]\d))")),
     ("quarter", _compile(
@@ -119,7 +119,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"(?P<ended>(?=\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\b))?")),
     ("part_relative", _compile(rf"\b(?P<rel>this|last|yesterday|tomorrow|tonight|today)\s+(?P<part>{PART})?(?:\b|$)")),
     ("year_earlier", _compile(r"\b(?:a|one)\s+year\s+(?P<dir>earlier|ago|before)|\byear-(?P<dir2>earlier|ago)\b(?!\s+(?:quarter|period))")),
-    ("that_unit", _compile(rf"\b(?:(?P<edge>earlier|later|early|late)\s+)?that\s+(?:same\s+)?(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
+    ("that_unit", _compile(r"\b(?:(?P<edge>earlier|later|early|late)\s+)?that\s+(?:same\s+)?(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
     ("next_unit", _compile(r"\b(?:the\s+)?(?P<rel>next|following|previous|preceding|same)\s+(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
     ("unit_after", _compile(r"\b(?:the|a)\s+(?P<u>day|week|month|year)\s+(?P<rel>after|before)\b")),
     ("spelled_year", _compile(rf"\b(?:(?:the\s+)?(?P<s>{SEASON})\s+of\s+|the\s+year\s+)?(?P<y>{SPELLED_YEAR})\b(?![\s-]+years?\b)")),
@@ -131,7 +131,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?P<approx>{APPROX})?(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|latest|same|whole|entire|full)\s+|the\s+|an?\s+(?:additional|further|extra)\s+)?"
         rf"(?P<n>{NUMBER})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|calendar\s+|business\s+|trading\s+|working\s+)?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?P<tail>[\s-]+(?:old|long))?")),
     ("past_unit", _compile(rf"\b(?P<det>the\s+(?:past|last|next|previous|coming|following))\s+(?P<u>{UNIT})\b")),
-    ("plural_unit", _compile(rf"\b(?P<pre>recent\s+|coming\s+|past\s+)?(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s\b(?!\s+(?:ago|later|earlier)|[\s-]+old\b)")),
+    ("plural_unit", _compile(r"\b(?P<pre>recent\s+|coming\s+|past\s+)?(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s\b(?!\s+(?:ago|later|earlier)|[\s-]+old\b)")),
     ("set", _compile(rf"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?P<u>{UNIT}|{PART})|(?<=\btimes\s)an?\s+(?P<u2>{UNIT}))\b")),
     ("clock", _compile(rf"\b{CLOCK}")),
     ("noon", _compile(r"\b(?P<w>noon|midnight|midday)\b")),
