@@ -478,6 +478,27 @@ def test_a_body_named_in_passing_does_not_speak(context):
     assert [(q[1], q[2]) for q in found] == [(None, "according to"), ("Kessel Ferry Company", "said")]
 
 
+def test_a_name_that_only_modifies_the_source_does_not_speak(context):
+    # The Calvera harbour master, Brandt's supporters, and the Kessel pilot are not Calvera, Brandt or Kessel;
+    # Kessel officials and Brandt's campaign speak for them, and Brandt herself is Brandt.
+    text = ("Mayor Ilsa Brandt toured the Kessel Ferry Company docks in Calvera on Monday. "
+            "“We lost a week,” the Calvera harbour master said. "
+            "“She saved the docks,” Brandt supporters said. "
+            "“The tide was late,” a Kessel Ferry Company pilot said. "
+            "“Repairs start in May,” Kessel Ferry Company officials said. "
+            "“We are proud,” Brandt's campaign said. "
+            "“It was hard,” Mayor Brandt herself said.")
+    found = [q[1] for q in quotes_of(text, context) if q[3]]
+    assert found == [None, None, None, "Kessel Ferry Company", "Ilsa Brandt", "Ilsa Brandt"]
+
+
+def test_a_name_in_the_quote_or_before_an_apposition_is_not_the_speaker(context):
+    text = ("Harbour master Piet Danner met the press on Monday. “Pilot Jan Kessel ignored the tide,” he said. "
+            "“The ferry is late,” Mayor Ilsa Brandt's spokesman, Tomas Ruhl, said.")
+    found = [q[1] for q in quotes_of(text, context) if q[3]]
+    assert found == ["Piet Danner", "Tomas Ruhl"]
+
+
 def test_what_critics_say_of_a_move(context):
     from storyline.analyse.quotes.find import find_attributions
 

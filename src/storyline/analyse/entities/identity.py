@@ -113,8 +113,8 @@ def _consistent_labels(mentions: list[Mention]) -> list[Mention]:
         label = m.label
         counts = votes[m.text.casefold()]
         words = m.text.split()
-        if label in ("ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT") and len(_tokens(m.text)) == 1 and (
-            counts["PERSON"] > 0 or m.text in person_tokens
+        if label in ("PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT") and len(_tokens(m.text)) == 1 and (
+            m.text in person_tokens or 2 * counts["PERSON"] >= sum(counts.values())
         ):
             label = "PERSON"
         elif label in ("ORG", "GPE", "FAC", "LOC") and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from storyline.analyse.entities.gender import FEMALE, MALE, person_gender
 from storyline.analyse.entities.identity import Identity
-from storyline.analyse.quotes.find import Attribution
+from storyline.analyse.quotes.find import Attribution, quote_spans
 
 _PRONOUNS = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 _PLURAL = frozenset({"they", "we"})
@@ -16,13 +17,15 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
                      subjects: frozenset[int] = frozenset()) -> list[str | None]:
     """The canonical speaker name of each attribution, or None when the text does not settle it.
 
-    - A source that is (or holds) a named mention or a linked description takes that identity's name;
-      a relative pronoun ("who said") is the noun phrase it stands for.
+    - A source that is, or is headed by, a named mention or a linked description takes that
+      identity's name, as does one whose head speaks for it ("Pentagon officials"); a name that
+      only modifies the head does not ("Clinton supporters", "the Texas senator": unknown). A
+      relative pronoun ("who said") is the noun phrase it stands for.
     - "he"/"she" takes the person last named as a subject (``subjects``: character offsets of
       subject words) since the previous quote ("Sallo said ... “...,” he said" is Sallo), else the
       previous quote's speaker when near, else the person named last before the cue; in each case
       only someone the pronoun can stand for (:func:`.entities.gender.person_gender`: "she" is
-      never Mr. Danner).
+      never Mr. Danner) and never a name inside quote marks (the speaker's words name others).
     - A quote with no cue of its own continues the previous speaker.
     """
     spans = sorted(((m.start, m.end, identity) for identity in identities for m in identity.mentions), key=lambda s: s[0])
@@ -37,6 +40,13 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
             genders[identity.name] = person_gender(identity, text)
         return genders[identity.name] in (None, _PRONOUNS[pronoun])
 
+    quoted_spans = quote_spans(text)
+
+    def quoted(at: int) -> bool:
+        """Whether ``at`` is inside a quote: a name the speaker says is not who speaks."""
+        k = bisect.bisect_right(quoted_spans, (at, float("inf"))) - 1
+        return k >= 0 and quoted_spans[k][0] <= at < quoted_spans[k][1]
+
     names: list[str | None] = []
     previous_name: str | None = None
     previous: Identity | None = None
@@ -47,25 +57,21 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
         if attribution.source is not None:
             start, end = attribution.refers or attribution.source  # "who" is the noun it stands for
             word = text[start:end].strip().casefold()
-            # "Rendell, a Clinton surrogate,": the name before an apposition is the speaker's.
-            head_end = min((i for i in (text.find(",", start, end), text.find("(", start, end)) if i != -1), default=end)
-            holders = _holders(text, spans, start, head_end) or _holders(text, spans, start, end)
-            people = [i for i in holders if i.type == "PERSON"]
-            if people or holders:
-                speaker = (people or holders)[-1]
+            speaker = _source_holder(text, spans, start, end)
+            if speaker is not None:
                 name = speaker.name
             elif word in named_as:
                 name = named_as[word]  # a name the parser did not tag here, used elsewhere for one identity
             elif word in _PRONOUNS:
                 since = max(previous_end, start - 600)
                 named = [i for s, e, i in spans if since <= s and e <= start and i.type == "PERSON"
-                         and any(s <= x < e for x in subjects) and may_be(i, word)]
+                         and any(s <= x < e for x in subjects) and not quoted(s) and may_be(i, word)]
                 if named:
                     speaker = named[-1]
                 elif previous_name is not None and attribution.start - previous_end < 600 and may_be(previous, word):
                     speaker, name = previous, previous_name
                 else:
-                    before = [i for s, e, i in spans if e <= start and i.type == "PERSON" and may_be(i, word)]
+                    before = [i for s, e, i in spans if e <= start and i.type == "PERSON" and not quoted(s) and may_be(i, word)]
                     speaker = before[-1] if before else None
                 name = speaker.name if speaker is not None else name
         elif attribution.continued:
@@ -78,14 +84,55 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
 
 # What may stand before a body that speaks for a source: "the Kremlin", "a spokesman for the Kremlin".
 _BODY_LEAD = re.compile(r"(?i)(?:(?:the|a|an)\s+)?(?:.*\b(?:for|of|at|from)\s+(?:the\s+)?)?$")
+# What may follow a holder in the source: nothing but a possessive, a suffix or "herself"; a word for
+# those or that which speak for it ("Pentagon officials", "Clinton's presidential campaign", "a Reuters
+# poll", "Trump's comments"); where a person is from ("Senator Sanders of Vermont"); another name
+# ("Clinton and the DNC"); a weekday the parser left in the phrase ("the campaign on Monday"). Not
+# "Clinton supporters" or "the Texas senator".
+_SPEAKS_FOR = ("spokes(?:man|woman|person|people)|press\\s+(?:secretary|office)|officials?|campaign|camp|administration"
+               "|office|team|government|ministry|agency|department|staff|leaders?|executives?|representatives?|lawyers?|attorneys?|prosecutors?"
+               "|statement|release|comments|remarks|speech|letter|e-?mail|tweets?|website|readout|filing|memo|poll|survey|report"
+               "|study|research|data|analysis|article|editorial")
+_HOLDER_TAIL = re.compile(rf"(?i)(?:\s*/\s*[\w.-]+)*\s*(?:['’]s?)?(?:\s+(?:Jr|Sr|II|III|himself|herself|itself|themselves)\b"
+                          rf"|(?P<head>(?:\s+(?-i:[a-z][\w-]*)){{0,2}}\s+(?:{_SPEAKS_FOR}))\b"
+                          r"|\s+(?:of|from|and)\s+(?:the\s+)?(?-i:[A-Z]).*)?"
+                          r"(?:\s+(?:on|released|published)?\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)?[\s.,;:]*")
 
 
-def _holders(text: str, spans, start: int, end: int) -> list:
-    """The identities named between ``start`` and ``end`` that can speak for the source: a person
-    anywhere in it, an organisation, place or group at its head or as whom its head speaks for (not
-    "a comment made onboard Air Force One")."""
-    return [i for s, e, i in spans if s < end and start < e and (i.type == "PERSON" or (
-        i.type in ("ORG", "GPE", "NORP") and _BODY_LEAD.fullmatch(text[start:max(start, s)])))]
+def _source_holder(text: str, spans, start: int, end: int) -> Identity | None:
+    """The identity a source phrase names as its speaker, first found of: one heading the phrase up
+    to its first comma ("Rendell, a Clinton surrogate,"), a person heading a later part ("Dow's chief
+    executive, Andrew Liveris,"), one heading a later part, one the phrase's head speaks for ("Dow's
+    chief executive"); of several, a person before a body, the last before the first."""
+    head_end = _phrase_end(text, start, end)
+    first, later = _holders(text, spans, start, head_end), _holders(text, spans, head_end, end)
+    for found in ([h for h in first if h[1]], [h for h in later if h[1] and h[0].type == "PERSON"],
+                  [h for h in later if h[1]], [h for h in first + later if not h[1]]):
+        if found:
+            people = [i for i, _heads in found if i.type == "PERSON"]
+            return (people or [i for i, _heads in found])[-1]
+    return None
+
+
+def _holders(text: str, spans, start: int, end: int) -> list[tuple[Identity, bool]]:
+    """The identities named between ``start`` and ``end`` that can speak for the source, each with
+    whether it heads its part of the phrase (else the head speaks for it, ``_HOLDER_TAIL``); an
+    organisation, place or group only at the phrase's start or after "for", "of" ... ("a spokesman
+    for the Kremlin", not "a comment made onboard Air Force One")."""
+    found = []
+    for s, e, i in spans:
+        if s < end and start < e and (i.type == "PERSON" or (
+                i.type in ("ORG", "GPE", "NORP") and _BODY_LEAD.fullmatch(text[start:max(start, s)]))):
+            tail = _HOLDER_TAIL.fullmatch(text, min(e, end), _phrase_end(text, e, end))
+            if tail:
+                found.append((i, tail.group("head") is None))
+    return found
+
+
+def _phrase_end(text: str, at: int, end: int) -> int:
+    """Where the phrase running on from ``at`` ends: at the next comma or bracket ("Sen. Joe
+    Lieberman (I-Conn.)", "Trump, a regular,"), else at ``end``."""
+    return min((i for i in (text.find(",", at, end), text.find("(", at, end)) if i != -1), default=end)
 
 
 def _names_of_one(identities: list[Identity]) -> dict[str, str]:
