@@ -499,6 +499,15 @@ def test_a_name_in_the_quote_or_before_an_apposition_is_not_the_speaker(context)
     assert found == ["Piet Danner", "Tomas Ruhl"]
 
 
+def test_an_abbreviated_title_names_the_role_its_description_takes(context):
+    # "Sen." is "senator" and "Gov." "governor"; "the senator from Calvera" is the senator, not Calvera.
+    text = ("Calvera Sen. Ilsa Brandt and Gov. Piet Danner toured the docks on Monday. "
+            "“The quay will hold,” the Calvera senator said. “We will rebuild,” the governor said. "
+            "“Not one ship was lost,” the senator from Calvera said.")
+    found = [q[1] for q in quotes_of(text, context) if q[3]]
+    assert found == ["Ilsa Brandt", "Piet Danner", "Ilsa Brandt"]
+
+
 def test_what_critics_say_of_a_move(context):
     from storyline.analyse.quotes.find import find_attributions
 

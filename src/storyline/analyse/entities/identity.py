@@ -257,24 +257,47 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _PLACE_NAMES = {key: key.title() for key in set(PLACE_ALIASES.values())}
 
 
+# Words a description may add that do not name the role. Not "former": "the former president" is
+# not the President the article names.
+_DESCRIBING = frozenset({"the", "a", "an"})
+# Titles as news abbreviates them, and the parties' other names: "Texas Sen. Ted Cruz" is "the Texas senator".
+_ROLE_WORDS = {"sen.": "senator", "sens.": "senator", "rep.": "representative", "reps.": "representative",
+               "gov.": "governor", "lt.": "lieutenant", "gen.": "general", "col.": "colonel", "capt.": "captain",
+               "sgt.": "sergeant", "adm.": "admiral", "pres.": "president", "sec.": "secretary", "atty.": "attorney",
+               "supt.": "superintendent", "insp.": "inspector", "amb.": "ambassador", "gop": "republican",
+               "dem.": "democratic", "democrat": "democratic"}
+
+
+def role_words(phrase: str) -> list[str]:
+    """A role or description as comparable words: case-folded, abbreviated titles spelt out
+    ("Gov." -> "governor"), "GOP" as "republican"."""
+    return [_ROLE_WORDS.get(w, w) for w in (w.casefold() for w in _WORD.findall(phrase))]
+
+
+def role_head(words: list[str]) -> str:
+    """The word a role is a kind of: its last, or the one before "of" ("secretary of state")."""
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
 def resolve_description(description: str, identities: list[Identity]) -> Identity | None:
     """The person a definite description refers to, when the article has given exactly one person
-    a role it fits: "the U.S. president" -> the person with the role "U.S. President".
+    a role it fits: "the U.S. president" -> the person with the role "U.S. President", "the Texas
+    senator" -> "Texas Sen.", "the secretary of state" -> "Secretary of State".
 
-    The description's last word must be the last word of the role, and its other words must all be
+    The description's head (:func:`role_head`) must be the role's, and its other words must all be
     in the role. Unknown is an honest answer: None when no person or more than one fits.
     """
-    words = [w.casefold() for w in _WORD.findall(description) if w.casefold() not in ("the", "a", "an")]
+    words = [w for w in role_words(description) if w not in _DESCRIBING]
     if not words:
         return None
-    head, modifiers = words[-1], set(words[:-1])
+    head, modifiers = role_head(words), set(words) - {role_head(words)}
     fitting = []
     for identity in identities:
         if identity.type != "PERSON":
             continue
         for role in identity.roles:
-            role_words = [w.casefold() for w in _WORD.findall(role)]
-            if role_words and role_words[-1] == head and modifiers <= set(role_words):
+            words_of_role = role_words(role)
+            if words_of_role and role_head(words_of_role) == head and modifiers <= set(words_of_role):
                 fitting.append(identity)
                 break
     return fitting[0] if len(fitting) == 1 else None

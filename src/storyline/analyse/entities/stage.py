@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from storyline.analyse.entities.identity import Identity, resolve_description
+from storyline.analyse.entities.identity import Identity, resolve_description, role_head, role_words
 from storyline.analyse.entities.mentions import Mention
 
 
@@ -18,10 +18,12 @@ def link_descriptions(text: str, identities: list[Identity]) -> list[Identity]:
     "U.S. President Donald Trump ... the U.S. president" links the second to Trump; "the
     president" stays unlinked in an article where two people are presidents.
     """
-    heads = {role.split()[-1].casefold() for identity in identities if identity.type == "PERSON" for role in identity.roles}
+    heads = {role_head(words) for identity in identities if identity.type == "PERSON" for role in identity.roles
+             if (words := role_words(role))}
     if not heads:
         return identities
-    pattern = re.compile(r"\bthe\s+(?:[\w.’'-]+\s+){0,2}(?:" + "|".join(map(re.escape, sorted(heads))) + r")\b", re.IGNORECASE)
+    pattern = re.compile(r"\bthe\s+(?:[\w.’'-]+\s+){0,2}(?:" + "|".join(map(re.escape, sorted(heads)))
+                         + r")\b(?-i:\s+of\s+[a-z]+\b)?", re.IGNORECASE)
     added: dict[str, list[Mention]] = {}
     taken = [(m.start, m.end) for identity in identities if identity.type == "PERSON" for m in identity.mentions]
     for match in pattern.finditer(text):
