@@ -14,7 +14,7 @@ _PLURAL = frozenset({"they", "we"})
 
 
 def resolve_speakers(text: str, attributions: list[Attribution], identities: list[Identity],
-                     subjects: frozenset[int] = frozenset()) -> list[str | None]:
+                     subjects: frozenset[int] = frozenset(), main_subjects: frozenset[int] = frozenset()) -> list[str | None]:
     """The canonical speaker name of each attribution, or None when the text does not settle it.
 
     - A source that is, or is headed by, a named mention or a linked description takes that
@@ -22,7 +22,9 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
       only modifies the head does not ("Clinton supporters", "the Texas senator": unknown). A
       relative pronoun ("who said") is the noun phrase it stands for.
     - "he"/"she" takes the person last named as a subject (``subjects``: character offsets of
-      subject words) since the previous quote ("Sallo said ... “...,” he said" is Sallo), else the
+      subject words) since the previous quote ("Sallo said ... “...,” he said" is Sallo), the
+      subject of a main clause (``main_subjects``) before that of a clause within one ("McLenney
+      said Clinton doesn't ... “...,” she said" is McLenney), else the
       previous quote's speaker when near, else the person named last before the cue; in each case
       only someone the pronoun can stand for (:func:`.entities.gender.person_gender`: "she" is
       never Mr. Danner) and never a name inside quote marks (the speaker's words name others).
@@ -64,10 +66,11 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
                 name = named_as[word]  # a name the parser did not tag here, used elsewhere for one identity
             elif word in _PRONOUNS:
                 since = max(previous_end, start - 600)
-                named = [i for s, e, i in spans if since <= s and e <= start and i.type == "PERSON"
+                named = [(s, e, i) for s, e, i in spans if since <= s and e <= start and i.type == "PERSON"
                          and any(s <= x < e for x in subjects) and not quoted(s) and may_be(i, word)]
+                main = [i for s, e, i in named if any(s <= x < e for x in main_subjects)]
                 if named:
-                    speaker = named[-1]
+                    speaker = (main or [i for _s, _e, i in named])[-1]
                 elif previous_name is not None and attribution.start - previous_end < 600 and may_be(previous, word):
                     speaker, name = previous, previous_name
                 else:

@@ -16,8 +16,9 @@ def language_stage(article: Article, context) -> tuple[Article, dict[str, object
     doc = context.nlp(text)
     identities = link_descriptions(text, resolve_identities(find_mentions(doc)))
     attributions = find_attributions(doc, context.quote_edges, context.quote_stances)
-    subjects = frozenset(t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
-    names = resolve_speakers(text, attributions, identities, subjects)
+    subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")]
+    names = resolve_speakers(text, attributions, identities, frozenset(t.idx for t in subjects),
+                             frozenset(t.idx for t in subjects if _in_main_clause(t)))
     quotes = []
     for group, (attribution, name) in enumerate(zip(attributions, names)):
         speaker = None
@@ -34,6 +35,14 @@ def language_stage(article: Article, context) -> tuple[Article, dict[str, object
             quotes.append(record)
     return article, {"entities": [i.as_dict() for i in identities], "quotes": quotes, "terms": content_terms(doc),
                      "predicates": predicates(doc)}
+
+
+def _in_main_clause(token) -> bool:
+    """Whether a subject's verb heads its sentence, alone or joined by "and" to the verb that does."""
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
