@@ -72,6 +72,24 @@ def test_quotes_on_polnear_dev():
     assert score.exact["source"].f1 >= 0.755 and score.exact["cue"].f1 >= 0.705 and score.exact["content"].f1 >= 0.575
 
 
+
+def test_resolved_speakers_on_labelled_polnear_dev_quotes():
+    from storyline.analyse import Context
+    from storyline.evaluate.quotes import evaluate_speakers
+
+    score = evaluate_speakers(shared_path("eval", "quotes", "polnear"), Context.current())
+    assert (score.labelled, score.documents) == (100, 49)
+    assert score.found >= 97 and score.right >= 89, score
+
+
+def test_speaker_names_match_by_their_words():
+    from storyline.evaluate.quotes import same_speaker
+
+    assert same_speaker("Donald J. Trump", ("Donald Trump",)) and same_speaker("Trump", ("Donald Trump",))
+    assert not same_speaker("Melania Trump", ("Donald Trump",)) and not same_speaker("Trump", ("Donald Trump Jr",))
+    assert same_speaker(None, ("New York Times", "-")) and not same_speaker(None, ("Reuters",))
+    assert not same_speaker("Reuters", ("-",))
+
 COPY_PRECISION_FLOOR = 0.99
 COPY_RECALL_FLOOR = 0.98
 

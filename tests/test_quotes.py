@@ -84,6 +84,13 @@ def test_a_pronoun_passes_over_people_it_cannot_stand_for(context):
     assert [q[1] for q in found] == ["Piet Danner", "Okonkwo-Laar", "Vi Ostrander"]
 
 
+def test_a_pronoun_takes_the_main_clauses_subject_over_the_reported_one(context):
+    text = ("Harbour master Vi Ostrander said Mayor Ilsa Brandt ignored the warnings. "
+            "“We told her twice,” she said.")
+    found = [q[1] for q in quotes_of(text, context) if q[3]]
+    assert found == ["Vi Ostrander"]
+
+
 def test_description_and_organisation_speakers(context):
     text = ("Harbour spokesperson Lina Vos opened the briefing. "
             "“The quay is safe,” the spokesperson said. "

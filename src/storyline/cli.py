@@ -686,6 +686,29 @@ def eval_quotes(
     out.print(quotes)
 
 
+@eval_app.command("speakers")
+def eval_speakers(
+    directory: Path = typer.Argument(Path("../shared/eval/quotes/polnear"), help="The PolNeAR folder (data/metadata.tsv, data/dev/...)."),
+) -> None:
+    """Score resolved speaker names: on 100 PolNeAR dev quotes labelled with who said them (pronouns,
+    titles and descriptions included), the share whose quote storyline finds with that name.
+
+    Example: storyline eval speakers ../shared/eval/quotes/polnear
+    """
+    from storyline.analyse import Context
+    from storyline.evaluate.quotes import evaluate_speakers
+
+    try:
+        score = evaluate_speakers(directory, Context.current())
+    except StorylineError as exc:
+        _fail(exc)
+        raise typer.Exit(2) from None
+    table = Table("labelled quotes", "found", "right name", "accuracy (found)", "accuracy (all)", "docs/s", box=None)
+    table.add_row(str(score.labelled), str(score.found), str(score.right), f"{score.right / score.found * 100:.1f}" if score.found else "-",
+                  f"{score.right / score.labelled * 100:.1f}", f"{score.documents / score.seconds:.1f}" if score.seconds else "-")
+    out.print(table)
+
+
 @eval_app.command("timex")
 def eval_timex(
     gold_dir: Path = typer.Argument(Path("../shared/eval/timex/tempeval3/TBAQ-cleaned"), help="A folder of TimeML .tml files (sub-folders are scored apart too)."),

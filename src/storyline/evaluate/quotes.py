@@ -8,6 +8,9 @@
   the predicted quotes (by the same test: content holding a quotation mark) that cover that share of
   a gold quote. Speaker accuracy: of the found quotes (80%), the share whose predicted source
   overlaps the gold source.
+- Resolved speakers (:func:`evaluate_speakers`): on 100 PolNeAR dev quotes labelled here with the
+  speaker's name (``polnear_dev_speakers.tsv``), the share whose found quote (a prediction covering
+  30% of it) carries that name, or rightly none.
 """
 
 from __future__ import annotations
@@ -246,3 +249,68 @@ def textacy_system(nlp) -> Callable[[str], list[PredictedAttribution]]:
         return out
 
     return run
+
+
+SPEAKER_LABELS = Path(__file__).with_name("polnear_dev_speakers.tsv")
+_NAME_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerScore:
+    labelled: int
+    found: int  # labelled quotes a prediction covers 30% of
+    right: int  # of those, the ones that carry the labelled name (or rightly none)
+    documents: int
+    seconds: float
+
+
+def read_speaker_labels(path: Path = SPEAKER_LABELS) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
+    """The labelled quotes per document: gold content start and end, and the names that are right
+    ("-": the text names no one)."""
+    labels: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        document, start, end, names = line.split("\t")
+        labels.setdefault(document, []).append((int(start), int(end), tuple(names.split("|"))))
+    return labels
+
+
+def same_speaker(predicted: str | None, names: tuple[str, ...]) -> bool:
+    """Whether a predicted name is one of the labelled ones: all of one's words in the other's, the
+    surname shared ("Trump" is "Donald Trump", "Loretta E. Lynch" is "Loretta Lynch")."""
+    if predicted is None:
+        return "-" in names
+    words = [w.casefold() for w in _NAME_WORD.findall(predicted)]
+    for name in names:
+        gold = [w.casefold() for w in _NAME_WORD.findall(name)]
+        if name != "-" and words and gold and words[-1] == gold[-1] and (set(gold) <= set(words) or set(words) <= set(gold)):
+            return True
+    return False
+
+
+def evaluate_speakers(root: Path, context, labels_path: Path = SPEAKER_LABELS) -> SpeakerScore:
+    """Resolved-speaker accuracy of the language stage (entities, quotes and speaker names, as
+    ``storyline extract`` runs it) on the labelled PolNeAR dev quotes."""
+    from storyline.analyse.quotes.stage import language_stage
+    from storyline.records import Article
+
+    labels = read_speaker_labels(labels_path)
+    documents = {d.name: d for d in read_polnear(root, "dev") if d.name in labels}
+    missing = sorted(set(labels) - set(documents))
+    if missing:
+        raise InputError(str(root), f"lacks {len(missing)} labelled PolNeAR dev documents, such as {missing[0]}")
+    found = right = 0
+    elapsed = 0.0
+    for name, rows in labels.items():
+        started = time.perf_counter()
+        _article, outputs = language_stage(Article(id=name, source=name, text=documents[name].text), context)
+        elapsed += time.perf_counter() - started
+        quotes = outputs["quotes"]
+        for start, end, names in rows:
+            best = max(quotes, key=lambda q: shared_chars(((start, end),), ((q["start"], q["end"]),)), default=None)
+            if best is None or shared_chars(((start, end),), ((best["start"], best["end"]),)) < 0.3 * (end - start):
+                continue
+            found += 1
+            right += same_speaker((best["speaker"] or {}).get("name"), names)
+    return SpeakerScore(sum(len(r) for r in labels.values()), found, right, len(documents), elapsed)
