@@ -33,6 +33,13 @@ def identities():
     ))
 
 
+@pytest.fixture(scope="module")
+def context():
+    from storyline.analyse import Context
+
+    return Context.current()
+
+
 def by_name(items):
     return {i.name: i for i in items}
 
@@ -64,6 +71,26 @@ def test_a_first_name_used_alone_does_not_split_the_full_name():
     people = resolve_identities(mentions(text, ("Pavel Rusk", "PERSON"), ("Pavel", "PERSON"), ("Rusk", "PERSON"),
                                          ("Pavel Rusk", "PERSON")))
     assert [(i.name, len(i.mentions)) for i in people] == [("Pavel Rusk", 4)]
+
+
+def test_a_quoted_nickname_keeps_the_name_whole_and_keys_the_person(context):
+    # The model may read 'Pieter J. "Piet' and 'Danner' as two names; the article goes on with "Piet Danner".
+    from storyline.analyse.entities.mentions import find_mentions
+
+    text = ('Harbour master Pieter J. "Piet" Danner opened the quay. Pilot Ans Danner watched. '
+            'Piet Danner thanked the crews, and Danner left.')
+    doc = context.nlp.make_doc(text)
+    cuts = ['Pieter J. "Piet', 'Danner', 'Ans Danner', 'Piet Danner', 'Danner']
+    spans, cursor = [], 0
+    for surface in cuts:
+        start = text.index(surface, cursor)
+        cursor = start + len(surface)
+        spans.append(doc.char_span(start, cursor, label="PERSON"))
+    doc.ents = spans
+    found = find_mentions(doc)
+    assert [m.text for m in found] == ['Pieter J. "Piet" Danner', "Ans Danner", "Piet Danner", "Danner"]
+    people = resolve_identities(found)
+    assert [(i.name, len(i.mentions)) for i in people] == [("Pieter J. Piet Danner", 3), ("Ans Danner", 1)]
 
 
 def test_a_surname_far_from_its_last_full_name_is_the_person_named_most():

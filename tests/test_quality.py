@@ -79,7 +79,7 @@ def test_resolved_speakers_on_labelled_polnear_dev_quotes():
 
     score = evaluate_speakers(shared_path("eval", "quotes", "polnear"), Context.current())
     assert (score.labelled, score.documents) == (100, 49)
-    assert score.found >= 97 and score.right >= 89, score
+    assert score.found >= 97 and score.right >= 90, score
 
 
 def test_speaker_names_match_by_their_words():

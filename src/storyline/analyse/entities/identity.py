@@ -175,9 +175,9 @@ def _people(people: list[Mention]) -> list[Identity]:
     for m in people:
         tokens = _tokens(m.text)
         if len(tokens) >= 2:
-            key = f"{tokens[0]} {tokens[-1]}"
+            key = _full_name_key(m.text, tokens)
             full_names[key][" ".join(tokens)] += 1
-            surname_of[key], first_name_of[key] = tokens[-1], tokens[0]
+            surname_of[key], first_name_of[key] = key.split()[-1], key.split()[0]
     last_seen: dict[str, int] = {}
     times_named: Counter = Counter()
     for m in people:
@@ -185,7 +185,7 @@ def _people(people: list[Mention]) -> list[Identity]:
         if not tokens:
             continue
         if len(tokens) >= 2:
-            key = f"{tokens[0]} {tokens[-1]}"
+            key = _full_name_key(m.text, tokens)
         else:
             word = tokens[0]
             key = _person_for(word, m.start, surname_of, first_name_of, last_seen, times_named) or word
@@ -200,6 +200,16 @@ def _people(people: list[Mention]) -> list[Identity]:
         roles = tuple(dict.fromkeys(m.role for m in members if m.role))
         identities.append(Identity(canonical, "PERSON", tuple(members), tuple(aliases), roles, name_key(canonical, "PERSON")))
     return identities
+
+
+_NICKNAME = re.compile(r"[\"“'‘]([A-Z][\w.-]*)[\"”'’]\s+\S+$")
+
+
+def _full_name_key(text: str, tokens: list[str]) -> str:
+    """A full name's first and last word, the nickname as first word when the name quotes one
+    ('Robert C. "Bobby" Scott' is keyed as Bobby Scott, the name the article goes on to use)."""
+    nickname = _NICKNAME.search(text)
+    return f"{nickname[1] if nickname else tokens[0]} {tokens[-1]}"
 
 
 def _person_for(word: str, position: int, surname_of: dict[str, str], first_name_of: dict[str, str],

@@ -4,6 +4,7 @@
   Barak Ravid (the model reads the whole as a WORK_OF_ART).
 - Determiners and possessive endings are peeled off ("the Pentagon" -> "Pentagon").
 - A name after "Mr.", "Mrs.", "Ms." ... is a person's, whatever the model read it as.
+- A name the model cut at a quoted nickname is whole again: 'Robert C. "Bobby" Scott'.
 - Each person's role is the rest of the noun phrase before the name: "Chief Pentagon spokesperson
   Sean Parnell" gives Parnell the role "Chief Pentagon spokesperson".
 """
@@ -37,10 +38,13 @@ def find_mentions(doc) -> list[Mention]:
     """Named mentions of a parsed article, corrected, in text order."""
     text = doc.text
     mentions: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
+    ents = list(doc.ents)
+    for k, ent in enumerate(ents):
+        if ent.label_ not in NAME_LABELS or _nickname_opened(text, ents, k - 1):
             continue
         start, end = ent.start_char, ent.end_char
+        if _nickname_opened(text, ents, k):
+            end = ents[k + 1].end_char  # 'Robert C. "Bobby' + 'Scott': the model cuts at the nickname's closing mark
         credit = _POSSESSIVE_CREDIT.match(ent.text)
         if credit:
             owner_end = start + credit.end("owner")
@@ -57,6 +61,19 @@ def find_mentions(doc) -> list[Mention]:
             mention = replace(mention, role=_role(doc, ent))
         mentions.append(mention)
     return mentions
+
+
+def _nickname_opened(text: str, ents, k: int) -> bool:
+    """Whether person ``k`` ends inside a quoted nickname the next person's name closes:
+    'Robert C. "Bobby' then '" Scott'."""
+    if k < 0 or k + 1 >= len(ents) or ents[k].label_ != "PERSON" or ents[k + 1].label_ != "PERSON":
+        return False
+    return sum(ents[k].text.count(m) for m in _NICKNAME_MARKS) % 2 == 1 and \
+        _NICKNAME_CLOSE.fullmatch(text, ents[k].end_char, ents[k + 1].start_char) is not None
+
+
+_NICKNAME_MARKS = ('"', "“", "”", "'", "‘", "’")
+_NICKNAME_CLOSE = re.compile(r"[\"”'’]\s?")
 
 
 def _trimmed(text: str, start: int, end: int, label: str) -> Mention | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from storyline.analyse.entities.gender import FEMALE, MALE, person_gender
 from storyline.analyse.entities.identity import Identity
@@ -143,8 +144,10 @@ def _phrase_end(text: str, at: int, end: int) -> int:
 
 def _names_of_one(identities: list[Identity]) -> dict[str, str]:
     """Each capitalised way the article names a person or body (a mention, an alias, a person's
-    surname), case-folded, with its canonical name: only ways that name one identity alone."""
-    ways: dict[str, set[str]] = {}
+    surname), case-folded, with its canonical name: the one identity it names, or of several the
+    one the article names at least three times as often as any other ("Scott" in an article about
+    Bobby Scott that names Tim Scott once)."""
+    ways: dict[str, Counter] = {}
     for identity in identities:
         if identity.type not in ("PERSON", "ORG"):
             continue
@@ -153,5 +156,10 @@ def _names_of_one(identities: list[Identity]) -> dict[str, str]:
             forms.add(identity.name.split()[-1])
         for form in forms:
             if form[:1].isupper():
-                ways.setdefault(form.casefold(), set()).add(identity.name)
-    return {form: next(iter(names)) for form, names in ways.items() if len(names) == 1}
+                ways.setdefault(form.casefold(), Counter())[identity.name] += len(identity.mentions)
+    named = {}
+    for form, counts in ways.items():
+        (first, times), *rest = counts.most_common()
+        if not rest or times >= 3 * rest[0][1]:
+            named[form] = first
+    return named
