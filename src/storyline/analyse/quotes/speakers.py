@@ -86,24 +86,26 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
     return names
 
 
-# What may follow a holder in the source: nothing but a possessive, a suffix or "herself"; a word for
-# those or that which speak for it ("Pentagon officials", "Clinton's presidential campaign", "a Reuters
-# poll", "Trump's comments"); where a person is from ("Senator Sanders of Vermont"); another name
-# ("Clinton and the DNC"); a weekday the parser left in the phrase ("the campaign on Monday"). Not
-# "Clinton supporters" or "the Texas senator".
+# Heads that speak for the name before or after them: "Pentagon officials", "a Reuters poll",
+# "Trump's comments", "a reporter for NBC", "85% of Democrats".
 _SPEAKS_FOR = ("spokes(?:man|men|woman|women|persons?|people)|reporters?|correspondents?|producers?|editors?|members?"
                "|percent|%|majority|number|projection|tally"
                "|city|town|county|province|people|press\\s+(?:secretary|office)|officials?|campaign|camp|administration"
-               "|office|team|government|ministry|agency|department|staff|leaders?|executives?|representatives?|lawyers?|attorneys?|prosecutors?"
-               "|statement|release|comments|remarks|speech|letter|e-?mail|tweets?|website|readout|filing|memo|poll|survey|report"
-               "|study|research|data|analysis|article|editorial")
+               "|office|team|government|ministry|agency|department|staff|leaders?|executives?|representatives?"
+               "|lawyers?|attorneys?|prosecutors?|statement|release|comments|remarks|speech|letter|e-?mail|tweets?"
+               "|website|readout|filing|memo|poll|survey|report|study|research|data|analysis|article|editorial")
 # What may stand before a body that speaks for a source: "the Kremlin", "a spokesman for the Kremlin"
 # (not "the senator from Vermont").
 _BODY_LEAD = re.compile(rf"(?i)(?:(?:the|a|an)\s+)?(?:.*\b(?:{_SPEAKS_FOR})\s+(?:for|of|at|from|with|in)\s+(?:the\s+)?)?")
+# What may follow a holder in the source: nothing but a possessive, a suffix or "herself"; a head that
+# speaks for it ("Clinton's presidential campaign"); where a person is from ("Senator Sanders of
+# Vermont"); another name ("Clinton and the DNC"); a weekday the parser left in the phrase ("the
+# campaign on Monday"). Not "Clinton supporters" or "the Texas senator".
 _HOLDER_TAIL = re.compile(rf"(?i)(?:\s*/\s*[\w.-]+)*\s*(?:['’]s?)?(?:\s+(?:Jr|Sr|II|III|himself|herself|itself|themselves)\b"
                           rf"|(?P<head>(?:\s+(?-i:[a-z][\w-]*)){{0,2}}\s+(?:{_SPEAKS_FOR}))\b"
                           r"|\s+(?:of|from|and)\s+(?:the\s+)?(?-i:[A-Z]).*)?"
-                          r"(?:\s+(?:on|released|published)?\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)?[\s.,;:]*")
+                          r"(?:\s+(?:on|released|published)?\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+                          r"(?:\s+(?:morning|afternoon|evening|night))?)?[\s.,;:]*")
 
 
 def _source_holder(text: str, spans, start: int, end: int) -> Identity | None:
