@@ -14,7 +14,7 @@ from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Te
 from rich.table import Table
 from rich.text import Text
 
-from storyline.errors import StorylineError
+from storyline.errors import InputError, StorylineError
 
 app = typer.Typer(
     help="storyline: news articles from many outlets in, cross-checked stories out.",
@@ -688,24 +688,30 @@ def eval_quotes(
 
 @eval_app.command("speakers")
 def eval_speakers(
-    directory: Path = typer.Argument(Path("../shared/eval/quotes/polnear"), help="The PolNeAR folder (data/metadata.tsv, data/dev/...)."),
+    directory: Path = typer.Argument(Path("../shared/eval/quotes/polnear"), help="The PolNeAR folder (data/metadata.tsv, data/SPLIT/...)."),
+    split: str = typer.Option("both", help="dev (looked at while tuning), train (held out) or both."),
 ) -> None:
-    """Score resolved speaker names: on 100 PolNeAR dev quotes labelled with who said them (pronouns,
-    titles and descriptions included), the share whose quote storyline finds with that name.
+    """Score resolved speaker names: on 100 PolNeAR quotes per split labelled with who said them
+    (pronouns, titles and descriptions included), the share whose quote storyline finds with that name.
 
     Example: storyline eval speakers ../shared/eval/quotes/polnear
     """
     from storyline.analyse import Context
     from storyline.evaluate.quotes import evaluate_speakers
 
-    try:
-        score = evaluate_speakers(directory, Context.current())
-    except StorylineError as exc:
-        _fail(exc)
-        raise typer.Exit(2) from None
-    table = Table("labelled quotes", "found", "right name", "accuracy (found)", "accuracy (all)", "docs/s", box=None)
-    table.add_row(str(score.labelled), str(score.found), str(score.right), f"{score.right / score.found * 100:.1f}" if score.found else "-",
-                  f"{score.right / score.labelled * 100:.1f}", f"{score.documents / score.seconds:.1f}" if score.seconds else "-")
+    if split not in ("dev", "train", "both"):
+        _fail(InputError(split, "is not a split", "give dev, train or both"))
+        raise typer.Exit(2)
+    table = Table("split", "labelled quotes", "found", "right name", "accuracy (found)", "accuracy (all)", "docs/s", box=None)
+    for name in ("dev", "train") if split == "both" else (split,):
+        try:
+            score = evaluate_speakers(directory, Context.current(), name)
+        except StorylineError as exc:
+            _fail(exc)
+            raise typer.Exit(2) from None
+        table.add_row(name, str(score.labelled), str(score.found), str(score.right),
+                      f"{score.right / score.found * 100:.1f}" if score.found else "-", f"{score.right / score.labelled * 100:.1f}",
+                      f"{score.documents / score.seconds:.1f}" if score.seconds else "-")
     out.print(table)
 
 
