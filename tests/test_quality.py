@@ -81,7 +81,7 @@ def test_resolved_speakers_on_labelled_polnear_dev_quotes():
     assert (dev.labelled, dev.documents) == (100, 49)
     assert dev.found >= 97 and dev.right >= 90, dev
     held_out = evaluate_speakers(shared_path("eval", "quotes", "polnear"), Context.current(), "train")
-    assert held_out.labelled == 100 and held_out.found >= 95 and held_out.right >= 84, held_out
+    assert held_out.labelled == 100 and held_out.found >= 95 and held_out.right >= 85, held_out
 
 
 def test_speaker_names_match_by_their_words():
@@ -90,7 +90,7 @@ def test_speaker_names_match_by_their_words():
     assert same_speaker("Donald J. Trump", ("Donald Trump",)) and same_speaker("Trump", ("Donald Trump",))
     assert not same_speaker("Melania Trump", ("Donald Trump",)) and not same_speaker("Trump", ("Donald Trump Jr",))
     assert same_speaker(None, ("New York Times", "-")) and not same_speaker(None, ("Reuters",))
-    assert not same_speaker("Reuters", ("-",))
+    assert not same_speaker("Reuters", ("-",)) and same_speaker("Norah O’Donnell", ("Norah O'Donnell",))
 
 COPY_PRECISION_FLOOR = 0.99
 COPY_RECALL_FLOOR = 0.98

@@ -253,7 +253,7 @@ def textacy_system(nlp) -> Callable[[str], list[PredictedAttribution]]:
 
 # 100 quotes of each split, labelled here: dev was looked at while tuning, train is held out.
 SPEAKER_LABELS = {split: Path(__file__).with_name(f"polnear_{split}_speakers.tsv") for split in ("dev", "train")}
-_NAME_WORD = re.compile(r"[\w'’-]+")
+_NAME_WORD = re.compile(r"[\w'-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,12 +282,16 @@ def same_speaker(predicted: str | None, names: tuple[str, ...]) -> bool:
     surname shared ("Trump" is "Donald Trump", "Loretta E. Lynch" is "Loretta Lynch")."""
     if predicted is None:
         return "-" in names
-    words = [w.casefold() for w in _NAME_WORD.findall(predicted)]
+    words = _name_words(predicted)
     for name in names:
-        gold = [w.casefold() for w in _NAME_WORD.findall(name)]
+        gold = _name_words(name)
         if name != "-" and words and gold and words[-1] == gold[-1] and (set(gold) <= set(words) or set(words) <= set(gold)):
             return True
     return False
+
+
+def _name_words(name: str) -> list[str]:
+    return [w.casefold() for w in _NAME_WORD.findall(name.replace("’", "'"))]
 
 
 def evaluate_speakers(root: Path, context, split: str = "dev") -> SpeakerScore:
