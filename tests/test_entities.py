@@ -93,6 +93,21 @@ def test_a_quoted_nickname_keeps_the_name_whole_and_keys_the_person(context):
     assert [(i.name, len(i.mentions)) for i in people] == [("Pieter J. Piet Danner", 3), ("Ans Danner", 1)]
 
 
+def test_a_person_in_a_title_case_headline_keeps_only_the_words_the_article_writes_as_names(context):
+    from storyline.analyse.entities.mentions import find_mentions
+
+    text = ("Brandt Thanks Danner For Calvera Quay Repairs\n\n"
+            "Mayor Ilsa Brandt thanked harbour master Piet Danner on Monday, and Danner said the quay would hold.")
+    doc = context.nlp.make_doc(text)
+    spans, cursor = [], 0
+    for surface in ["Brandt Thanks", "Ilsa Brandt", "Piet Danner", "Danner"]:
+        start = text.index(surface, cursor)
+        cursor = start + len(surface)
+        spans.append(doc.char_span(start, cursor, label="PERSON"))
+    doc.ents = spans
+    assert [m.text for m in find_mentions(doc)] == ["Brandt", "Ilsa Brandt", "Piet Danner", "Danner"]
+
+
 def test_a_surname_far_from_its_last_full_name_is_the_person_named_most():
     text = ("Ilse Varga toured the dam. Ilse Varga praised it. Later Ilse Varga met staff at the apartment of her brother, "
             "Otto Varga, in the old town, where the visit had been planned for weeks by the regional office and its "

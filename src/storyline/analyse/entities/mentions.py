@@ -5,6 +5,8 @@
 - Determiners and possessive endings are peeled off ("the Pentagon" -> "Pentagon").
 - A name after "Mr.", "Mrs.", "Ms." ... is a person's, whatever the model read it as.
 - A name the model cut at a quoted nickname is whole again: 'Robert C. "Bobby" Scott'.
+- In a title-case headline a person keeps only the words the article capitalises elsewhere
+  ("Cruz Apologizes To Carson" names Cruz, not "Cruz Apologizes").
 - Each person's role is the rest of the noun phrase before the name: "Chief Pentagon spokesperson
   Sean Parnell" gives Parnell the role "Chief Pentagon spokesperson".
 """
@@ -38,6 +40,7 @@ def find_mentions(doc) -> list[Mention]:
     """Named mentions of a parsed article, corrected, in text order."""
     text = doc.text
     mentions: list[Mention] = []
+    headlines: _Headlines | None = None  # read when a person is first met
     ents = list(doc.ents)
     for k, ent in enumerate(ents):
         if ent.label_ not in NAME_LABELS or _nickname_opened(text, ents, k - 1):
@@ -58,9 +61,60 @@ def find_mentions(doc) -> list[Mention]:
         if mention.label != "PERSON" and _HONORIFIC_BEFORE.search(text, max(0, mention.start - 7), mention.start):
             mention = replace(mention, label="PERSON")  # "Mr. Okonkwo-Laar", read as an organisation
         if mention.label == "PERSON":
+            if headlines is None:
+                headlines = _Headlines(text, ents)
+            mention = headlines.person(mention)
+            if mention is None:
+                continue
             mention = replace(mention, role=_role(doc, ent))
         mentions.append(mention)
     return mentions
+
+
+# A capitalised word inside a sentence (not its first), which the article writes as a name.
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;)] )[A-Z][\w’'-]*")
+_CALENDAR_WORDS = frozenset("january february march april may june july august september october november december "
+                            "monday tuesday wednesday thursday friday saturday sunday".split())
+_LONG_WORD = re.compile(r"\b[A-Za-z][\w’'-]{2,}")
+_SMALL_WORDS = frozenset("the and but for nor yet via per off out".split())  # left lower-case in title case
+
+
+class _Headlines:
+    """Title-case lines ("Cruz Apologizes To Carson Over Iowa Caucus Rumor"), where the model takes
+    capitalised words for names: a person named there keeps only its words, from the first on, that
+    the rest of the article names or capitalises inside a sentence ("Cruz"); a name with none is
+    dropped."""
+
+    def __init__(self, text: str, ents):
+        self.lines: list[tuple[int, int]] = []
+        elsewhere: list[str] = []
+        offset = 0
+        for line in text.split("\n"):
+            words = [w for w in _LONG_WORD.findall(line) if w not in _SMALL_WORDS]
+            if len(words) >= 3 and all(w[0].isupper() for w in words):
+                self.lines.append((offset, offset + len(line)))
+            else:
+                elsewhere.append(line)
+            offset += len(line) + 1
+        self.known: set[str] = set()
+        if self.lines:
+            self.known = {w for w in _MID_SENTENCE_CAPITAL.findall("\n".join(elsewhere)) if w.casefold() not in _CALENDAR_WORDS}
+            self.known |= {w for ent in ents if not self._in_headline(ent.start_char) for w in ent.text.split()}
+
+    def _in_headline(self, at: int) -> bool:
+        return any(s <= at < e for s, e in self.lines)
+
+    def person(self, mention: Mention) -> Mention | None:
+        if not self._in_headline(mention.start):
+            return mention
+        kept = None
+        for word in re.finditer(r"\S+", mention.text):
+            if word.group().rstrip(".,") not in self.known:
+                break
+            kept = word.end()
+        if kept is None:
+            return None
+        return replace(mention, end=mention.start + kept, text=mention.text[:kept])
 
 
 def _nickname_opened(text: str, ents, k: int) -> bool:
