@@ -16,9 +16,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from storyline.analyse.entities.identity import Identity
 from storyline.analyse.entities.mentions import HONORIFIC
+
+if TYPE_CHECKING:
+    from storyline.analyse.entities.identity import Identity
 
 MALE, FEMALE = "male", "female"
 
@@ -66,6 +69,11 @@ def _by_first_name(name: str) -> str | None:
     # One gender in every list that knows the name, and a firm one somewhere: "Bernie" (mostly female
     # worldwide, mostly male in the USA) and "Kim" (only "mostly" female, and a Korean surname) stay open.
     return votes.pop() if len(votes) == 1 and any(a in (MALE, FEMALE) for a in answers) else None
+
+
+def is_first_name(word: str) -> bool:
+    """Whether the list of first names knows ``word`` ("Ted", "Kelly", not "Having")."""
+    return word.isalpha() and _first_names().get_gender(word) != "unknown"
 
 
 @functools.cache

@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.analyse.entities.data import DEMONYMS, METONYMS, NATIONAL_PREFIXES, PLACE_ALIASES
+from storyline.analyse.entities.gender import is_first_name
 from storyline.analyse.entities.mentions import Mention
 
 _PERSONISH = frozenset({"PERSON"})
@@ -85,8 +86,9 @@ def _tokens(text: str) -> list[str]:
     """The words of a name, less titles and stray punctuation: "Dr . Regina Benjamin" -> Regina Benjamin."""
     tokens = [t for t in _WORD.findall(text) if any(c.isalpha() for c in t) and t.casefold().rstrip(".") not in _TITLE_WORDS
               and not (t[:1].islower() and len(t) > 3)]
-    while len(tokens) > 1 and (tokens[0].casefold() in STOP_WORDS or tokens[0].endswith(("ing", "ed", "ly"))):
-        tokens.pop(0)  # a sentence's first word taken into the name: "Having Jackman", "Then Smith"
+    while len(tokens) > 1 and (tokens[0].casefold() in STOP_WORDS or (
+            tokens[0].endswith(("ing", "ed", "ly")) and not is_first_name(tokens[0]))):
+        tokens.pop(0)  # a sentence's first word taken into the name: "Having Jackman", "Then Smith" (not "Ted Cruz")
     return tokens
 
 
