@@ -73,6 +73,13 @@ def test_a_first_name_used_alone_does_not_split_the_full_name():
     assert [(i.name, len(i.mentions)) for i in people] == [("Pavel Rusk", 4)]
 
 
+def test_a_sentence_first_word_is_dropped_from_a_name_but_a_first_name_is_not():
+    text = "Jared Osei spoke. Having Osei on the board helped. Ted Marlo agreed; Marlo left."
+    people = resolve_identities(mentions(text, ("Jared Osei", "PERSON"), ("Having Osei", "PERSON"),
+                                         ("Ted Marlo", "PERSON"), ("Marlo", "PERSON")))
+    assert [(i.name, len(i.mentions)) for i in people] == [("Jared Osei", 2), ("Ted Marlo", 2)]
+
+
 def test_a_quoted_nickname_keeps_the_name_whole_and_keys_the_person(context):
     # The model may read 'Pieter J. "Piet' and 'Danner' as two names; the article goes on with "Piet Danner".
     from storyline.analyse.entities.mentions import find_mentions
