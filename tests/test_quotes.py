@@ -275,6 +275,21 @@ def test_reported_speech_around_its_cue(context):
                      "Ferries will wait longer": "Mayor Ilsa Brandt"}
 
 
+def test_a_cue_set_into_a_sentence_reports_the_sentence_around_it_also_with_a_quote(context):
+    from storyline.analyse.quotes.find import find_attributions
+
+    for text, pieces in [
+        ("Many of the divers were tired, the harbour master said, and “the cold water broke two drills.”",
+         ["Many of the divers were tired", "and “the cold water broke two drills.”"]),
+        ("If the repair fails, Mayor Ilsa Brandt argues, the ferries will have to wait for spring.",
+         ["If the repair fails", "the ferries will have to wait for spring"]),
+        # (After a quote that came first, words without marks are the writer's.)
+        ("“We finished the quay,” the divers said, before the crane arrived at the harbour on Monday.", ["“We finished the quay,”"]),
+    ]:
+        (attribution,) = find_attributions(context.nlp(text))
+        assert [text[s:e] for s, e in attribution.content] == pieces, text
+
+
 def test_stance_verbs_report_what_they_take(context):
     text = ("Mayor Ilsa Brandt endorsed Piet Danner for harbour master. "
             "The Calvera Port Authority vowed to rebuild the breakwater. "

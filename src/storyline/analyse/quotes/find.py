@@ -15,7 +15,8 @@ verbs report a stance ("X vowed to ...", "X is critical of ...") is a learned mo
 (:mod:`.stances`, over :func:`stance_verbs`), when one is given.
 
 Contents are spans of the text (a direct quote keeps its marks); a quote split by its attribution
-("“...,” he said. “...”") is one attribution with two pieces of content. Where a one-piece content
+("“...,” he said. “...”") is one attribution with two pieces of content, and so is a sentence a cue is
+set into ("Many were tired, she said, and “...”"). Where a one-piece content
 begins and ends is then the learned model's choice (:mod:`.edges`), when one is given.
 """
 
@@ -442,11 +443,20 @@ def find_attributions(doc, edges: ContentEdges | None = None, stances: StanceMod
                 source = _between(doc, end, verb)  # "“...,” Tulsa police Chief Chuck Jordan said", misparsed
             if source is None:
                 source = _outer_source(verb, start, end, sentences)
-            content = _mixed_clause(doc, verb, start, end) or _phrase_around(doc, verb, source, start, end, sentences) or (start, end)
             cue = _cue_of(verb)
-            if cue[0] <= content[0] < cue[1] < start:
-                content = _trimmed(text, (cue[1], content[1]))  # the cue's own words are not what was said
-            attribution = Attribution((content,), True, cue, source, _addressee(verb))
+            pieces = _interrupted(verb)
+            if pieces:  # each piece with the whole of the quotes it holds, marks included
+                pieces = tuple((min([s] + [q[0] for q in quotes if _overlaps_any(q, [(s, e)])]),
+                                max([e] + [q[1] for q in quotes if _overlaps_any(q, [(s, e)])])) for s, e in pieces)
+            # (Words after the cue without a quote are the writer's when the quote came before it:
+            # "“...,” they said, under Article 21 ...".)
+            if not (pieces and pieces[0][0] <= start and end <= pieces[-1][1]) or \
+                    any(s > verb.idx and not _overlaps_any((s, e), quotes) for s, e in pieces):
+                content = _mixed_clause(doc, verb, start, end) or _phrase_around(doc, verb, source, start, end, sentences) or (start, end)
+                if cue[0] <= content[0] < cue[1] < start:
+                    content = _trimmed(text, (cue[1], content[1]))  # the cue's own words are not what was said
+                pieces = (content,)
+            attribution = Attribution(pieces, True, cue, source, _addressee(verb))
             if previous is not None and previous.direct and previous.cue == attribution.cue:
                 attribution = Attribution(_joined(previous.content, (start, end)), True, previous.cue, previous.source,
                                           previous.addressee)
@@ -751,18 +761,10 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: Sen
             continue
         if not (token.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in token.children)):
             continue  # what it takes otherwise is for the stance model (:func:`stance_verbs`)
-        if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX") and \
-                any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-            # "The museum, he said, would make visitors ...", "Acts of protest are ..., Mr. Obama said.":
-            # the sentence around the cue is what it reports, in one or two pieces.
-            inside = {t.i for t in token.subtree}
-            pieces = [list(run) for is_cue, run in itertools.groupby(_unlinked(list(token.head.subtree)),
-                                                                   key=lambda t: t.i in inside) if not is_cue]
-            spans = [_trimmed(text, _chars(run[0], run[-1])) for run in pieces]
-            spans = [span for span in spans if span[1] - span[0] > 1]
-            if spans and not any(_overlaps_any(span, quotes) for span in spans) and \
-                    sum(e - s for s, e in spans) >= 10:
-                found.append(Attribution(tuple(spans), False, _cue_of(token), _source_of(token)))
+        if token.dep_ == "parataxis":
+            spans = _interrupted(token)
+            if spans and not any(_overlaps_any(span, quotes) for span in spans):
+                found.append(Attribution(spans, False, _cue_of(token), _source_of(token)))
             continue
         # (Two clauses on either side of the verb are a misparse of "..., a move critics say contrasts
         # with ...": what follows the verb is what was said.)
@@ -781,6 +783,23 @@ def _reported(doc, quotes: list[tuple[int, int]], used: set[int], sentences: Sen
             span = (span[0], max([span[1]] + [e for s, e in quotes if span[0] <= s < span[1]]))
         found.append(Attribution((span,), False, _cue_of(token), _source_of(token)))
     return found
+
+
+def _interrupted(verb) -> tuple[tuple[int, int], ...] | None:
+    """What a cue set into a sentence reports: the sentence around it, in one or two pieces ("The
+    museum, he said, would make visitors ...", "Acts of protest are ..., Mr. Obama said."). None when
+    the parse does not make it a parenthetical with its own subject."""
+    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    text = _text_of(verb.doc)
+    # (A clause the parser hung on the cue before it is the sentence's: "If this fails, he argues, ...".)
+    inside = {t.i for t in verb.subtree} - {t.i for c in verb.lefts if c.dep_ in ("advcl", "ccomp") for t in c.subtree}
+    runs = [list(run) for is_cue, run in itertools.groupby(_unlinked(list(verb.head.subtree)), key=lambda t: t.i in inside)
+            if not is_cue]
+    spans = [_trimmed(text, _chars(run[0], run[-1])) for run in runs]
+    spans = [span for span in spans if span[1] - span[0] > 1]
+    return tuple(spans) if spans and sum(e - s for s, e in spans) >= 10 else None
 
 
 # Nouns whose "that" clause is what someone says: "Trump's claim that there have been ...".
