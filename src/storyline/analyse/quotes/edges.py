@@ -16,6 +16,8 @@ comma inside its closing mark ends there.
 
 On PolNeAR dev, exact content F1 went from 52.7 to 54.5 and quote F1 at 80% coverage from 89.6 to
 90.5 (``storyline eval quotes --split dev``), for 7% of the parse's time with the rules (``make bench``).
+The words at the edge themselves, besides their part of speech, took it from 58.2 to 58.6 (each edge
+right for 92.5% of those the model can reach, from 91.9%).
 """
 
 from __future__ import annotations
@@ -99,6 +101,7 @@ class Layout:
     heads: list[int]
     verbs: list[bool]
     spaces: list[bool]
+    lowers: list[str]  # each token's lower-case text
 
     @classmethod
     def of(cls, doc, quotes: list[tuple[int, int]]) -> Layout:
@@ -106,7 +109,7 @@ class Layout:
         return cls(doc.text, quotes, Sentences(doc),
                    [t.idx for t in tokens], [t.idx + len(t.text) for t in tokens], [_word(t) for t in tokens],
                    [t.text for t in tokens], [t.dep_ for t in tokens], [t.head.i for t in tokens],
-                   [t.pos_ in ("VERB", "AUX") for t in tokens], [t.is_space for t in tokens])
+                   [t.pos_ in ("VERB", "AUX") for t in tokens], [t.is_space for t in tokens], [t.lower_ for t in tokens])
 
     def word(self, i: int) -> str:
         return self.words[i] if 0 <= i < len(self.words) else "<none>"
@@ -226,6 +229,8 @@ def right_features(layout: Layout, k: int, frame: _Frame, stop: int) -> list[str
                 "nextdep=" + (layout.deps[after] if after is not None else "<eos>"), "around=" + word(k) + "_" + after_word]
     if k == guess:
         features.append("guess")
+    # (The words themselves too, where POS hides them: "since", "which", "when"; rare ones do not get a weight.)
+    features += ["lastw=" + layout.lowers[k], "nextw=" + (layout.lowers[after] if after is not None else "<eos>")]
     if after is None:
         features.append("sentence_end")
     elif frame.cue is not None and frame.cue[0] <= layout.starts[after] < frame.cue[1]:
@@ -263,6 +268,7 @@ def left_features(layout: Layout, k: int, frame: _Frame, begin: int) -> list[str
                 "firstdep=" + layout.deps[k], "prevdep=" + (layout.deps[before] if before is not None else "<sos>")]
     if k == guess:
         features.append("guess")
+    features += ["firstw=" + layout.lowers[k], "prevw=" + (layout.lowers[before] if before is not None else "<sos>")]
     if before is None:
         features.append("sentence_start")
     if frame.head is not None:
