@@ -150,6 +150,14 @@ def test_inferred_publication_date_from_weekday_and_date():
     assert inferred.confidence > 0.6
 
 
+def test_a_day_named_again_and_again_is_one_coincidence():
+    once = "The talks collapsed on Friday after a night of shelling on June 6."
+    thrice = once + " Friday was cold. The envoys had left on Friday."
+    one, three = (infer_publication_date(text, now=date(2026, 11, 22)) for text in (once, thrice))
+    assert one.value == three.value and one.confidence == three.confidence
+    assert len(three.evidence) == 1
+
+
 def test_weekday_date_pair_without_comma():
     inferred = infer_publication_date("The vote was held Friday August 2, officials said.", now=date(2026, 11, 22))
     assert date(2024, 8, 2) <= inferred.value <= date(2024, 8, 9)  # the latest August 2 that was a Friday

@@ -109,6 +109,7 @@ def _score(candidate: date, text: str, explicit, month_days, weekdays, direction
         score -= 0.1 * (candidate - latest).days
     elif latest is not None:
         score -= 1
+    paired = set()  # a day the text names again and again is one coincidence, not several
     for t, weekday in weekdays:
         resolved = cal.weekday_date(candidate, weekday, 1 if directions[id(t)] > 0 else -1)
         if _is_last(t):
@@ -117,8 +118,9 @@ def _score(candidate: date, text: str, explicit, month_days, weekdays, direction
             # "said Monday": the reporting day. It is no event, so it does not pair with a date.
             score += 1
             evidence.append(f"reported {t.text}")
-        elif resolved in mentioned:
+        elif resolved in mentioned and resolved not in paired:
             score += 2
+            paired.add(resolved)
             evidence.append(f"{t.text} = {mentioned[resolved]} ({resolved.isoformat()})")
     return score, tuple(evidence)
 
