@@ -444,10 +444,7 @@ def find_attributions(doc, edges: ContentEdges | None = None, stances: StanceMod
             if source is None:
                 source = _outer_source(verb, start, end, sentences)
             cue = _cue_of(verb)
-            pieces = _interrupted(verb)
-            if pieces:  # each piece with the whole of the quotes it holds, marks included
-                pieces = tuple((min([s] + [q[0] for q in quotes if _overlaps_any(q, [(s, e)])]),
-                                max([e] + [q[1] for q in quotes if _overlaps_any(q, [(s, e)])])) for s, e in pieces)
+            pieces = tuple(_with_quotes(piece, quotes) for piece in _interrupted(verb) or ())
             # (Words after the cue without a quote are the writer's when the quote came before it:
             # "“...,” they said, under Article 21 ...".)
             if not (pieces and pieces[0][0] <= start and end <= pieces[-1][1]) or \
@@ -800,6 +797,12 @@ def _interrupted(verb) -> tuple[tuple[int, int], ...] | None:
     spans = [_trimmed(text, _chars(run[0], run[-1])) for run in runs]
     spans = [span for span in spans if span[1] - span[0] > 1]
     return tuple(spans) if spans and sum(e - s for s, e in spans) >= 10 else None
+
+
+def _with_quotes(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """A span widened to the whole of each quote it overlaps, marks included."""
+    held = [q for q in quotes if _overlaps_any(q, [span])]
+    return min([span[0]] + [s for s, _e in held]), max([span[1]] + [e for _s, e in held])
 
 
 # Nouns whose "that" clause is what someone says: "Trump's claim that there have been ...".
