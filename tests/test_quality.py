@@ -81,7 +81,7 @@ def test_resolved_speakers_on_labelled_polnear_dev_quotes():
     assert (dev.labelled, dev.documents) == (100, 49)
     assert dev.found >= 97 and dev.right >= 90, dev
     held_out = evaluate_speakers(shared_path("eval", "quotes", "polnear"), Context.current(), "train")
-    assert held_out.labelled == 100 and held_out.found >= 95 and held_out.right >= 85, held_out
+    assert held_out.labelled == 100 and held_out.found >= 95 and held_out.right >= 86, held_out
 
 
 def test_speaker_names_match_by_their_words():
