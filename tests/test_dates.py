@@ -158,6 +158,12 @@ def test_a_day_named_again_and_again_is_one_coincidence():
     assert len(three.evidence) == 1
 
 
+def test_a_chance_weekday_match_years_back_does_not_outweigh_the_recent_year():
+    # Oct. 4 fell on a Monday in 2010, not in 2016: a match six years back is no evidence for them.
+    inferred = infer_publication_date("The council met on Monday. The ferry contract ran out on Oct. 4.", now=date(2016, 10, 5))
+    assert date(2016, 10, 4) <= inferred.value <= date(2016, 10, 5)
+
+
 def test_weekday_date_pair_without_comma():
     inferred = infer_publication_date("The vote was held Friday August 2, officials said.", now=date(2026, 11, 22))
     assert date(2024, 8, 2) <= inferred.value <= date(2024, 8, 9)  # the latest August 2 that was a Friday

@@ -1,19 +1,25 @@
 """Inferring a missing publication date from what an article says about time.
 
 Evidence, found with the expressions left unanchored:
-- explicit dates with a year ("July 3, 2025"): the article was published on or after the latest
-  one it reports in the past tense;
-- year-less dates ("July 4") and weekdays ("last Friday", "on Thursday"): a candidate date makes
-  them consistent when a weekday, resolved against it, lands on a mentioned date ("Friday" and
-  "July 4" are one day only in years where July 4 is a Friday);
+- explicit dates with a year ("July 3, 2025"): a past event is not after the publication date, a
+  coming one not before it;
+- the days the text names: news reports what just happened or is about to, so the nearer the
+  nearest named day, the likelier (a year-less "Feb. 9" is placed in the year nearest the candidate:
+  the clause's tense does not tell whether "the primary Feb. 9" has come yet);
+- year-less dates ("July 4") and weekdays ("last Friday", "on Thursday"): a weekday that, resolved
+  against a candidate, lands on a named date makes the candidate consistent ("Friday" and "July 4"
+  are one day only in years where July 4 is a Friday); each such day counts once;
 - the reporting day: "said Monday" names the publication day's weekday more often than not.
 
-Candidates run from each mentioned date to a week after it; each is scored by the evidence it
-makes consistent, and the most recent best candidate not after the time of ingestion wins.
+Candidates run from each named date to a week after it (from a month before it, for an event still
+to come); each is scored by its evidence, less a point for each year it lies before the time of
+ingestion: of dates the text fits as well, the most recent wins, and a weekday matching a date by
+chance years back does not outweigh the recent year.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,6 +30,7 @@ from storyline.analyse.dates.tagger import Timex, direction_at, find_timexes
 
 _YEARS_BACK = 40
 _MAX_DELAY_DAYS = 7
+_LEAD_DAYS = 30
 _MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d)$")
 _FULL = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
@@ -61,63 +68,79 @@ def infer_publication_date(text: str, now: date, extra_text: str = "") -> Inferr
     if not explicit and not month_days:
         return None
 
+    directions = {id(t): direction_at(full_text, t.start, t.end) for t, *_ in weekdays + month_days + explicit}
     candidates: set[date] = set()
-    for _t, day in explicit:
-        if day <= now:
-            candidates.update(day + timedelta(days=k) for k in range(_MAX_DELAY_DAYS + 1))
-    for _t, month, day_number in month_days:
-        for year in range(now.year, now.year - _YEARS_BACK, -1):
+
+    def around(t, day: date) -> None:
+        """The days an article naming ``day`` may have come out: up to a week after an event, up to
+        a month before one still to come."""
+        direction = directions[id(t)]
+        first = day - timedelta(days=_LEAD_DAYS if direction >= 0 else 0)
+        last = day + timedelta(days=_MAX_DELAY_DAYS if direction <= 0 else 0)
+        candidates.update(first + timedelta(days=k) for k in range((last - first).days + 1))
+
+    for t, day in explicit:
+        around(t, day)
+    for t, month, day_number in month_days:
+        for year in range(now.year + 1, now.year - _YEARS_BACK, -1):
             day = cal.safe_date(year, month, day_number)
             if day is not None:
-                candidates.update(day + timedelta(days=k) for k in range(_MAX_DELAY_DAYS + 1))
+                around(t, day)
     candidates = {c for c in candidates if c <= now}
     if not candidates:
         return None
 
-    directions = {id(t): direction_at(full_text, t.start, t.end) for t, *_ in weekdays + month_days}
     best: tuple[float, date, tuple[str, ...]] | None = None
     for candidate in candidates:
         score, evidence = _score(candidate, full_text, explicit, month_days, weekdays, directions)
         for t, weekday, month, day_number in pairs:
-            day = cal.safe_date(cal.month_year(candidate, month, -1, day_number), month, day_number)
+            day = _nearest(candidate, month, day_number)
             if day is not None and day.weekday() == weekday:
                 score += 3
                 evidence += (f"{t.text} ({day.isoformat()})",)
             else:
                 score -= 3
+        score -= now.year - candidate.year  # of dates the text fits as well, the most recent
         key = (score, candidate)
         if best is None or key > (best[0], best[1]):
             best = (score, candidate, evidence)
     score, value, evidence = best
-    confidence = max(0.1, min(0.95, 0.3 + 0.15 * score))
+    confidence = max(0.1, min(0.95, 0.3 + 0.15 * (score + now.year - value.year)))
     return InferredDate(value, round(confidence, 2), evidence)
+
+
+def _nearest(candidate: date, month: int, day_number: int) -> date | None:
+    """A year-less date in the year that puts it nearest the candidate, before or after: a clause's
+    tense does not tell whether "the New Hampshire primary Feb. 9" has come yet."""
+    days = [cal.safe_date(year, month, day_number) for year in (candidate.year - 1, candidate.year, candidate.year + 1)]
+    return min((d for d in days if d is not None), key=lambda d: abs((d - candidate).days), default=None)
 
 
 def _score(candidate: date, text: str, explicit, month_days, weekdays, directions) -> tuple[float, tuple[str, ...]]:
     score, evidence = 0.0, []
     mentioned = {}
     for t, month, day_number in month_days:
-        year = cal.month_year(candidate, month, directions[id(t)] or -1, day_number)
-        day = cal.safe_date(year, month, day_number)
+        day = _nearest(candidate, month, day_number)
         if day is not None:
             mentioned[day] = t.text
     for t, day in explicit:
-        if day > candidate and direction_at(text, t.start, t.end) <= 0:
-            score -= 3  # a past event after the publication date
-    latest = max(list(mentioned) + [d for _t, d in explicit if d <= candidate], default=None)
-    if latest is not None and latest <= candidate:
-        score -= 0.1 * (candidate - latest).days
-    elif latest is not None:
-        score -= 1
-    paired = set()  # a day the text names again and again is one coincidence, not several
+        if (day > candidate and directions[id(t)] <= 0) or (day < candidate and directions[id(t)] > 0):
+            score -= 3  # a past event after the publication date, or a coming one before it
+    # News reports what just happened or is about to: the nearer the nearest named day, the likelier.
+    gap = min((abs((day - candidate).days) for day in [*mentioned, *(d for _t, d in explicit)]), default=None)
+    if gap is not None:
+        score -= math.log1p(gap / 7)
+    paired, reported = set(), False  # a day the text names again and again counts once
     for t, weekday in weekdays:
         resolved = cal.weekday_date(candidate, weekday, 1 if directions[id(t)] > 0 else -1)
         if _is_last(t):
             resolved = cal.weekday_date(candidate - timedelta(days=1), weekday, -1)
         if resolved == candidate and _REPORTING.search(text[max(0, t.start - 20) : t.start]):
             # "said Monday": the reporting day. It is no event, so it does not pair with a date.
-            score += 1
-            evidence.append(f"reported {t.text}")
+            if not reported:
+                score += 1
+                evidence.append(f"reported {t.text}")
+            reported = True
         elif resolved in mentioned and resolved not in paired:
             score += 2
             paired.add(resolved)
