@@ -46,6 +46,14 @@ def test_time_expressions_on_tempeval3_training_data():
     assert score.type_f1 >= 0.885, score
 
 
+def test_publication_dates_inferred_on_articles_whose_date_is_known():
+    from storyline.evaluate.published import evaluate_published, polnear_articles
+
+    score = evaluate_published(polnear_articles(shared_path("eval", "quotes", "polnear")), lag_days=1)
+    assert score.articles == 928 and score.answered == 295, score
+    assert score.within_week >= 113 and score.right_year >= 182, score
+
+
 def test_cross_document_entities_on_ecbplus_dev():
     from storyline.analyse import Context
     from storyline.evaluate.ecbplus import DEV_TOPICS, read_corpus

@@ -747,6 +747,33 @@ def eval_timex(
     out.print(table)
 
 
+@eval_app.command("published")
+def eval_published(
+    shared: Path = typer.Argument(Path("../shared"), help="The shared folder holding eval/timex and eval/quotes."),
+    lag: list[int] = typer.Option([1, 30, 365], "--lag", help="Days between publication and ingestion (repeatable)."),
+) -> None:
+    """Score publication-date inference on articles whose date is known (TBAQ creation times, PolNeAR
+    metadata), each dated from its text alone as if ingested --lag days after it came out.
+
+    Example: storyline eval published ../shared --lag 1
+    """
+    from storyline.evaluate.published import evaluate_published, polnear_articles, tbaq_articles
+
+    try:
+        corpora = [("TBAQ", tbaq_articles(shared / "eval" / "timex" / "tempeval3" / "TBAQ-cleaned")),
+                   ("PolNeAR", polnear_articles(shared / "eval" / "quotes" / "polnear"))]
+    except (StorylineError, OSError) as exc:
+        _fail(exc if isinstance(exc, StorylineError) else StorylineError(str(shared), str(exc)))
+        raise typer.Exit(2) from None
+    table = Table("corpus", "lag (days)", "articles", "dated", "exact", "within 7 days", "right year", "articles/s", box=None)
+    for name, articles in corpora:
+        for days in lag:
+            score = evaluate_published(articles, days)
+            table.add_row(name, str(days), str(score.articles), str(score.answered), str(score.exact), str(score.within_week),
+                          str(score.right_year), f"{score.articles / score.seconds:.0f}" if score.seconds else "-")
+    out.print(table)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
