@@ -3,7 +3,6 @@ text alone as if ingested some days after they came out."""
 
 from __future__ import annotations
 
-import csv
 import re
 import time
 from dataclasses import dataclass
@@ -11,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from storyline.analyse.dates.infer import infer_publication_date
-from storyline.errors import InputError
+from storyline.evaluate.quotes import polnear_metadata
 from storyline.evaluate.timex import read_corpus
 
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -41,15 +40,11 @@ def tbaq_articles(directory: Path) -> list[DatedText]:
 
 def polnear_articles(root: Path) -> list[DatedText]:
     """PolNeAR articles of every split with the publication date their metadata gives."""
-    metadata = root / "data" / "metadata.tsv"
-    if not metadata.is_file():
-        raise InputError(str(root), "has no data/metadata.tsv", "give ../shared/eval/quotes/polnear")
     articles = []
-    with metadata.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            path = root / "data" / row["compartment"] / "text" / f"{row['filename']}.txt"
-            if _DAY.match(row["publication_date"]) and path.is_file():
-                articles.append(DatedText(row["filename"], path.read_text(encoding="utf-8"), date.fromisoformat(row["publication_date"])))
+    for row in polnear_metadata(root):
+        path = root / "data" / row["compartment"] / "text" / f"{row['filename']}.txt"
+        if _DAY.match(row["publication_date"]) and path.is_file():
+            articles.append(DatedText(row["filename"], path.read_text(encoding="utf-8"), date.fromisoformat(row["publication_date"])))
     return articles
 
 

@@ -67,22 +67,28 @@ def _pieces(field: str) -> Span:
     return tuple(tuple(int(x) for x in part.split()) for part in field.split(";"))
 
 
-def read_polnear(root: Path, split: str) -> list[PolnearDocument]:
-    """The documents of a PolNeAR split with the first listed annotator's attributions."""
+def polnear_metadata(root: Path) -> list[dict[str, str]]:
+    """The rows of PolNeAR's ``data/metadata.tsv``: one per article, with its split ("compartment"),
+    file name, annotators and publication date."""
     metadata = root / "data" / "metadata.tsv"
     if not metadata.is_file():
         raise InputError(str(root), "has no data/metadata.tsv", "give ../shared/eval/quotes/polnear")
-    documents = []
     with metadata.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            if row["compartment"] != split:
-                continue
-            annotator = row["annotators"].split("|")[0]
-            text_path = root / "data" / split / "text" / f"{row['filename']}.txt"
-            ann_path = root / "data" / split / "attributions" / f"{row['filename']}_{annotator}.ann"
-            if not text_path.is_file() or not ann_path.is_file():
-                continue
-            documents.append(PolnearDocument(row["filename"], text_path.read_text(encoding="utf-8"), _read_ann(ann_path)))
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def read_polnear(root: Path, split: str) -> list[PolnearDocument]:
+    """The documents of a PolNeAR split with the first listed annotator's attributions."""
+    documents = []
+    for row in polnear_metadata(root):
+        if row["compartment"] != split:
+            continue
+        annotator = row["annotators"].split("|")[0]
+        text_path = root / "data" / split / "text" / f"{row['filename']}.txt"
+        ann_path = root / "data" / split / "attributions" / f"{row['filename']}_{annotator}.ann"
+        if not text_path.is_file() or not ann_path.is_file():
+            continue
+        documents.append(PolnearDocument(row["filename"], text_path.read_text(encoding="utf-8"), _read_ann(ann_path)))
     if not documents:
         raise InputError(str(root), f"holds no documents of the split '{split}'")
     return documents
