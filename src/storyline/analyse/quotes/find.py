@@ -523,7 +523,7 @@ def _continuations(text: str, attributions: list[Attribution]) -> list[Attributi
 
 _COLON_CREDIT = re.compile(r"(?m)^[\"“]?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<body>\S[^\n]*)$")
 # Labels that open a paragraph with a colon and name nobody ("The Latest: Trump urges ...").
-_NOT_SPEAKERS = frozenset({"correction", "clarification", "source", "update", "updated", "note", "editor's note", "photo",
+_NOT_SPEAKERS = frozenset({"q", "a", "correction", "clarification", "source", "update", "updated", "note", "editor's note", "photo",
                            "watch", "read", "related", "the latest", "breaking", "breaking news", "live"})
 
 
