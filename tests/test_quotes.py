@@ -385,6 +385,9 @@ def test_a_speaker_named_before_a_colon(context):
     # A label is nobody's name.
     found = quotes_of_raw("Harbour news\n\nTHE LATEST: Harbour board delays the ferry timetable again", context)
     assert all(q["speaker"] is None or q["speaker"]["mention"] != "THE LATEST" for q in found)
+    # A headline's quote after the credit is the credited speaker's.
+    found = quotes_of_raw("Brandt: “The Quay Will Hold Through Winter”\n\nThe mayor spoke on Monday.", context)
+    assert [(q["text"], q["speaker"]["mention"]) for q in found if q["direct"]] == [("“The Quay Will Hold Through Winter”", "Brandt")]
     # Nor are an interview's turns: who answers is the one the answer says speaks.
     found = quotes_of_raw("Q: Will the ferries return?\n\nA: I think the quay will hold through the winter storms.", context)
     assert all(q["speaker"] is None or q["speaker"]["mention"] not in ("Q", "A") for q in found)

@@ -472,7 +472,13 @@ def find_attributions(doc, edges: ContentEdges | None = None, stances: StanceMod
         previous = attribution
     attributions.extend(_reported(doc, quotes, used_cues, sentences))
     taken = [span for a in attributions for span in a.content]
-    attributions.extend(a for a in credits if not _overlaps_any((a.start, a.end), taken))
+    for credit in credits:
+        if not _overlaps_any((credit.start, credit.end), taken):
+            attributions.append(credit)
+            continue
+        # A quote with no cue in a credited line is the credit's: "Kasich: ‘We Are Going All The Way’".
+        attributions = [replace(a, cue=credit.cue, source=credit.source) if a.direct and a.cue is None and a.source is None
+                        and credit.start <= a.start and a.end <= credit.end + 1 else a for a in attributions]
     if stances is not None:
         attributions.extend(stances.find(doc, attributions, quotes))
     found = [_referent(doc, _closed_apposition(text, a)) for a in _continuations(text, sorted(attributions, key=lambda a: a.start))]
