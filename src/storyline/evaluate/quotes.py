@@ -10,7 +10,7 @@
   overlaps the gold source.
 - Resolved speakers (:func:`evaluate_speakers`): on 100 PolNeAR quotes of a split labelled here with
   the speaker's name (``polnear_dev_speakers.tsv``, ``polnear_train_speakers.tsv``), the share whose
-  found quote (a prediction covering 30% of it) carries that name, or rightly none.
+  found quote (an attribution whose pieces together cover 30% of it) carries that name, or rightly none.
 """
 
 from __future__ import annotations
@@ -265,7 +265,7 @@ _NAME_WORD = re.compile(r"[\w'-]+")
 @dataclass(frozen=True, slots=True)
 class SpeakerScore:
     labelled: int
-    found: int  # labelled quotes a prediction covers 30% of
+    found: int  # labelled quotes an attribution's pieces cover 30% of
     right: int  # of those, the ones that carry the labelled name (or rightly none)
     documents: int
     seconds: float
@@ -317,11 +317,17 @@ def evaluate_speakers(root: Path, context, split: str = "dev") -> SpeakerScore:
         started = time.perf_counter()
         _article, outputs = language_stage(Article(id=name, source=name, text=documents[name].text), context)
         elapsed += time.perf_counter() - started
-        quotes = outputs["quotes"]
+        # The pieces of one attribution ("“...,” he said. “...”"): the records that share its cue.
+        attributions: dict[object, list[dict]] = {}
+        for k, quote in enumerate(outputs["quotes"]):
+            attributions.setdefault((quote["cue"] or {}).get("start", ("piece", k)), []).append(quote)
         for start, end, names in rows:
-            best = max(quotes, key=lambda q: shared_chars(((start, end),), ((q["start"], q["end"]),)), default=None)
-            if best is None or shared_chars(((start, end),), ((best["start"], best["end"]),)) < 0.3 * (end - start):
+            def covered(pieces: list[dict]) -> int:
+                return shared_chars(((start, end),), tuple((q["start"], q["end"]) for q in pieces))
+
+            best = max(attributions.values(), key=covered, default=None)
+            if best is None or covered(best) < 0.3 * (end - start):
                 continue
             found += 1
-            right += same_speaker((best["speaker"] or {}).get("name"), names)
+            right += same_speaker((best[0]["speaker"] or {}).get("name"), names)
     return SpeakerScore(sum(len(r) for r in labels.values()), found, right, len(documents), elapsed)
