@@ -253,8 +253,10 @@ class SQLiteStore(Store):
             self._write_analysis(article.id, analysis)
 
     def get(self, article_id: str) -> StoredArticle:
+        prefix = article_id.lower()
+        # (A range on the key, not LIKE: LIKE with a parameter scans the whole table, once per lookup.)
         rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM articles a WHERE a.id LIKE ? || '%' LIMIT 2", (article_id.lower(),)
+            f"SELECT {_COLUMNS} FROM articles a WHERE a.id >= ? AND a.id < ? LIMIT 2", (prefix, prefix + "\uffff")
         ).fetchall()
         if not rows:
             raise StoreError(article_id, "no stored article has this ID", "list IDs with `storyline articles`")
