@@ -91,6 +91,14 @@ def test_a_pronoun_takes_the_main_clauses_subject_over_the_reported_one(context)
     assert found == ["Vi Ostrander"]
 
 
+def test_a_pronoun_takes_a_subject_of_the_nearest_paragraph_over_a_main_clause_further_back(context):
+    text = ("Harbour master Vi Ostrander said the quay would hold.\n\n"
+            "The ferries changed course after Mayor Ilsa Brandt reopened the northern route.\n\n"
+            "“We will not wait for spring,” she said.")
+    found = [q[1] for q in quotes_of(text, context) if q[3]]
+    assert found == ["Ilsa Brandt"]
+
+
 def test_description_and_organisation_speakers(context):
     text = ("Harbour spokesperson Lina Vos opened the briefing. "
             "“The quay is safe,” the spokesperson said. "

@@ -23,9 +23,10 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
       only modifies the head does not ("Clinton supporters", "the Texas senator": unknown). A
       relative pronoun ("who said") is the noun phrase it stands for.
     - "he"/"she" takes the person last named as a subject (``subjects``: character offsets of
-      subject words) since the previous quote ("Sallo said ... “...,” he said" is Sallo), the
-      subject of a main clause (``main_subjects``) before that of a clause within one ("McLenney
-      said Clinton doesn't ... “...,” she said" is McLenney), else the
+      subject words) since the previous quote ("Sallo said ... “...,” he said" is Sallo), in the
+      paragraph nearest the cue that names one; there the subject of a main clause
+      (``main_subjects``) before that of a clause within one ("McLenney said Clinton doesn't ...
+      “...,” she said" is McLenney), not one a paragraph further back; else the
       previous quote's speaker when near, else the person named last before the cue; in each case
       only someone the pronoun can stand for (:func:`.entities.gender.person_gender`: "she" is
       never Mr. Danner) and never a name inside quote marks (the speaker's words name others).
@@ -69,6 +70,9 @@ def resolve_speakers(text: str, attributions: list[Attribution], identities: lis
                 since = max(previous_end, start - 600)
                 named = [(s, e, i) for s, e, i in spans if since <= s and e <= start and i.type == "PERSON"
                          and any(s <= x < e for x in subjects) and not quoted(s) and may_be(i, word)]
+                if named:  # of the paragraph nearest the cue that names a subject
+                    last = text.rfind("\n", 0, named[-1][0])
+                    named = [(s, e, i) for s, e, i in named if s > last]
                 main = [i for s, e, i in named if any(s <= x < e for x in main_subjects)]
                 if named:
                     speaker = (main or [i for _s, _e, i in named])[-1]
