@@ -84,19 +84,18 @@ def test_a_pronoun_passes_over_people_it_cannot_stand_for(context):
     assert [q[1] for q in found] == ["Piet Danner", "Okonkwo-Laar", "Vi Ostrander"]
 
 
-def test_a_pronoun_takes_the_main_clauses_subject_over_the_reported_one(context):
-    text = ("Harbour master Vi Ostrander said Mayor Ilsa Brandt ignored the warnings. "
-            "“We told her twice,” she said.")
+@pytest.mark.parametrize("text, speaker", [
+    # The main clause's subject over the reported one.
+    ("Harbour master Vi Ostrander said Mayor Ilsa Brandt ignored the warnings. “We told her twice,” she said.",
+     "Vi Ostrander"),
+    # A subject of the nearest paragraph over a main clause's a paragraph further back.
+    ("Harbour master Vi Ostrander said the quay would hold.\n\n"
+     "The ferries changed course after Mayor Ilsa Brandt reopened the northern route.\n\n"
+     "“We will not wait for spring,” she said.", "Ilsa Brandt"),
+])
+def test_which_subject_a_pronoun_takes(context, text, speaker):
     found = [q[1] for q in quotes_of(text, context) if q[3]]
-    assert found == ["Vi Ostrander"]
-
-
-def test_a_pronoun_takes_a_subject_of_the_nearest_paragraph_over_a_main_clause_further_back(context):
-    text = ("Harbour master Vi Ostrander said the quay would hold.\n\n"
-            "The ferries changed course after Mayor Ilsa Brandt reopened the northern route.\n\n"
-            "“We will not wait for spring,” she said.")
-    found = [q[1] for q in quotes_of(text, context) if q[3]]
-    assert found == ["Ilsa Brandt"]
+    assert found == [speaker]
 
 
 def test_description_and_organisation_speakers(context):

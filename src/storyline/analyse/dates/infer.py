@@ -90,7 +90,7 @@ def infer_publication_date(text: str, now: date, extra_text: str = "") -> Inferr
     if not candidates:
         return None
 
-    best: tuple[float, date, tuple[str, ...]] | None = None
+    best: tuple[float, date, float, tuple[str, ...]] | None = None  # (rank, date, evidence score, evidence)
     for candidate in candidates:
         score, evidence = _score(candidate, full_text, explicit, month_days, weekdays, directions)
         for t, weekday, month, day_number in pairs:
@@ -100,12 +100,11 @@ def infer_publication_date(text: str, now: date, extra_text: str = "") -> Inferr
                 evidence += (f"{t.text} ({day.isoformat()})",)
             else:
                 score -= 3
-        score -= now.year - candidate.year  # of dates the text fits as well, the most recent
-        key = (score, candidate)
-        if best is None or key > (best[0], best[1]):
-            best = (score, candidate, evidence)
-    score, value, evidence = best
-    confidence = max(0.1, min(0.95, 0.3 + 0.15 * (score + now.year - value.year)))
+        rank = score - (now.year - candidate.year)  # of dates the text fits as well, the most recent
+        if best is None or (rank, candidate) > best[:2]:
+            best = (rank, candidate, score, evidence)
+    _rank, value, score, evidence = best
+    confidence = max(0.1, min(0.95, 0.3 + 0.15 * score))
     return InferredDate(value, round(confidence, 2), evidence)
 
 

@@ -179,7 +179,7 @@ def _people(people: list[Mention]) -> list[Identity]:
         if len(tokens) >= 2:
             key = _full_name_key(m.text, tokens)
             full_names[key][" ".join(tokens)] += 1
-            surname_of[key], first_name_of[key] = key.split()[-1], key.split()[0]
+            first_name_of[key], surname_of[key] = key.split()
     last_seen: dict[str, int] = {}
     times_named: Counter = Counter()
     for m in people:
