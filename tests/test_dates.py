@@ -94,6 +94,9 @@ def test_tense_decides_the_weekday():
     assert tag("The offer was extended until Friday.") == [("Friday", "DATE", "2025-07-11")]
     assert tag("Until Monday, the police had not named him.") == [("Monday", "DATE", "2025-07-07")]
     assert tag("Ten states had filed reports by Monday.") == [("Monday", "DATE", "2025-07-07")]
+    # A past perfect puts a coming event in the past ("due" alone looks ahead).
+    assert tag("The offer was due to expire on Friday.") == [("Friday", "DATE", "2025-07-11")]
+    assert tag("The offer had been due to expire on Friday.") == [("Friday", "DATE", "2025-07-04")]
 
 
 def test_clock_time_takes_the_day_of_its_sentence():

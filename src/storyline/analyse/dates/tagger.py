@@ -70,10 +70,12 @@ def direction_at(text: str, start: int, end: int) -> int:
     if before and before[-1] == "since":
         return -1
     after = [word.lower() for word in after]
+    if "had" in before:
+        return -1  # a past perfect: "had been due to expire Friday", "had filed by Wednesday"
     if before and before[-1] in ("by", "until"):
         # A deadline ("returned by Jan. 14", "extended until Tuesday") unless it is already past
-        # ("had filed by Wednesday", "until Thursday, they had not called him").
-        return -1 if "had" in before or "had" in after else 1
+        # ("until Thursday, they had not called him").
+        return -1 if "had" in after else 1
     # Each word as (word, the word after it, the word before it) in text order, nearest first:
     # the words before the expression, then those after it.
     nearest = [*zip(before[::-1], [""] + before[::-1][:-1], before[-2::-1] + [""]),
