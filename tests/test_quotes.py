@@ -381,6 +381,9 @@ def test_a_dateline_is_not_the_speaker(context):
     text = "CALVERA -- Mayor Ilsa Brandt, opening the new quay on Saturday, said it would bring the ferries back."
     (quote,) = quotes_of_raw(text, context)
     assert (quote["speaker"]["mention"], quote["speaker"]["name"]) == ("Mayor Ilsa Brandt", "Ilsa Brandt")
+    # Here it takes the place for a subject beside the real one, and the agency for its apposition.
+    (quote,) = quotes_of_raw("KESTREL BAY (Tidewire) – Fishermen demanded that the quay stay open.", context)
+    assert quote["speaker"]["mention"] == "Fishermen"
 
 
 def test_a_speaker_named_before_a_colon(context):

@@ -237,27 +237,31 @@ def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and not quote[0] <= c.idx < quote[1]]
     if not subjects:
         return None
-    # A dateline the parser took for the subject stands for the name set beside it ("WASHINGTON --
-    # President Obama ... said"). ("a designer who ... said": the source is "who", as PolNeAR marks
-    # it; :func:`_referent` gives the noun it stands for.)
-    subject = subjects[0]
-    apposed = [c for c in subject.children if c.dep_ == "appos"]
-    if apposed and _is_dateline(subject):
-        subject = apposed[0]
-    return _noun_phrase(subject, verb)
+    # A dateline the parser took for a subject is not one; when it is the only one, it stands for the
+    # name the parser set beside it ("WASHINGTON -- President Obama ... said"). ("a designer who ...
+    # said": the source is "who", as PolNeAR marks it; :func:`_referent` gives the noun it stands for.)
+    text = _text_of(verb.doc)
+    outside = [s for s in subjects if not _in_dateline(text, s.idx)] or \
+        [a for s in subjects for a in s.children if a.dep_ == "appos" and not _in_dateline(text, a.idx)]
+    return _noun_phrase((outside or subjects)[0], verb)
 
 
-def _is_dateline(token) -> bool:
-    """A word in capitals opening a paragraph and followed by a dash or a bracket ("WASHINGTON --",
-    "BRUSSELS (AP) -")."""
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start - 1].text.isupper() and doc[start - 1].is_alpha:
-        start -= 1
-    opens = start == 0 or "\n" in doc[start - 1].text  # (a line break is a token of its own)
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return opens and token.text.isupper() and len(token.text) > 1 and after is not None and \
-        after.text in ("--", "-", "—", "―", "–", "(")
+# A wire dateline opening a paragraph: "WASHINGTON -- ", "LOS ANGELES, Sept. 28 (UPI) — ", "RENO, Nev. (AP) — ".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+)*(?:, [A-Z][a-z]+\.?(?: \d{1,2})?)*(?: ?\([^()\n]{1,40}\))? *(?:--|[-—―–]) +")
+
+
+def _dateline_end(text: str, position: int) -> int | None:
+    """Where the dateline ends of the paragraph that holds ``position``, if it opens with one."""
+    start = text.rfind("\n", 0, position) + 1
+    while start < position and text[start] in " \t":
+        start += 1
+    dateline = _DATELINE.match(text, start)
+    return dateline.end() if dateline else None
+
+
+def _in_dateline(text: str, position: int) -> bool:
+    end = _dateline_end(text, position)
+    return end is not None and position < end
 
 
 def _noun_phrase(head, verb) -> tuple[int, int]:
@@ -481,7 +485,8 @@ def find_attributions(doc, edges: ContentEdges | None = None, stances: StanceMod
                         and credit.start <= a.start and a.end <= credit.end + 1 else a for a in attributions]
     if stances is not None:
         attributions.extend(stances.find(doc, attributions, quotes))
-    found = [_referent(doc, _closed_apposition(text, a)) for a in _continuations(text, sorted(attributions, key=lambda a: a.start))]
+    found = [_referent(doc, _closed_apposition(text, _after_dateline(text, a)))
+             for a in _continuations(text, sorted(attributions, key=lambda a: a.start))]
     return edges.refine(doc, found, marked) if edges is not None else found
 
 
@@ -497,6 +502,20 @@ def _referent(doc, attribution: Attribution) -> Attribution:
     if token.lower_ not in _RELATIVES or attribution.source[1] != token.idx + len(token) or clause.dep_ != "relcl":
         return attribution
     return replace(attribution, refers=_noun_phrase(clause.head, clause))
+
+
+def _after_dateline(text: str, attribution: Attribution) -> Attribution:
+    """A source or content that takes in its paragraph's dateline starts after it: the place and agency
+    are the writer's, not what was said or who said it ("BRUSSELS - [European leaders] gathered ...")."""
+    def cut(span: tuple[int, int]) -> tuple[int, int]:
+        start, end = span
+        dateline = _dateline_end(text, start)
+        return (dateline, end) if dateline is not None and start < dateline < end else span
+    source = attribution.source and cut(attribution.source)
+    content = (cut(attribution.content[0]), *attribution.content[1:])
+    if source == attribution.source and content == attribution.content:
+        return attribution
+    return replace(attribution, source=source, content=content)
 
 
 def _closed_apposition(text: str, attribution: Attribution) -> Attribution:
