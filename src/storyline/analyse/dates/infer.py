@@ -92,14 +92,7 @@ def infer_publication_date(text: str, now: date, extra_text: str = "") -> Inferr
 
     best: tuple[float, date, float, tuple[str, ...]] | None = None  # (rank, date, evidence score, evidence)
     for candidate in candidates:
-        score, evidence = _score(candidate, full_text, explicit, month_days, weekdays, directions)
-        for t, weekday, month, day_number in pairs:
-            day = _nearest(candidate, month, day_number)
-            if day is not None and day.weekday() == weekday:
-                score += 3
-                evidence += (f"{t.text} ({day.isoformat()})",)
-            else:
-                score -= 3
+        score, evidence = _score(candidate, full_text, explicit, month_days, weekdays, pairs, directions)
         rank = score - (now.year - candidate.year)  # of dates the text fits as well, the most recent
         if best is None or (rank, candidate) > best[:2]:
             best = (rank, candidate, score, evidence)
@@ -115,8 +108,16 @@ def _nearest(candidate: date, month: int, day_number: int) -> date | None:
     return min((d for d in days if d is not None), key=lambda d: abs((d - candidate).days), default=None)
 
 
-def _score(candidate: date, text: str, explicit, month_days, weekdays, directions) -> tuple[float, tuple[str, ...]]:
+def _score(candidate: date, text: str, explicit, month_days, weekdays, pairs, directions) -> tuple[float, tuple[str, ...]]:
+    """The evidence for one candidate date, with what it is (see the module's account)."""
     score, evidence = 0.0, []
+    for t, weekday, month, day_number in pairs:  # "Friday, June 6" fits the years it falls on a Friday
+        day = _nearest(candidate, month, day_number)
+        if day is not None and day.weekday() == weekday:
+            score += 3
+            evidence.append(f"{t.text} ({day.isoformat()})")
+        else:
+            score -= 3
     mentioned = {}
     for t, month, day_number in month_days:
         day = _nearest(candidate, month, day_number)
