@@ -307,6 +307,12 @@ def test_stance_verbs_report_what_they_take(context):
     assert ("an inquiry into the collapse", "called for") in found
 
 
+def test_a_cue_runs_through_the_preposition_to_its_content(context):
+    text = "The harbour councillors have expressed misgivings about the new ferry timetable."
+    (quote,) = quotes_of_raw(text, context)
+    assert (quote["text"], quote["cue"]["text"]) == ("the new ferry timetable", "have expressed misgivings about")
+
+
 def test_stances_beyond_speech_are_the_learned_models_call(context):
     # What someone wants, hopes, opposes or is critical of is attributed to them; a plain event is not.
     text = ("Mayor Ilsa Brandt wants to rebuild the breakwater before winter. "

@@ -487,7 +487,22 @@ def find_attributions(doc, edges: ContentEdges | None = None, stances: StanceMod
         attributions.extend(stances.find(doc, attributions, quotes))
     found = [_referent(doc, _closed_apposition(text, _after_dateline(text, a)))
              for a in _continuations(text, sorted(attributions, key=lambda a: a.start))]
-    return edges.refine(doc, found, marked) if edges is not None else found
+    if edges is not None:
+        found = edges.refine(doc, found, marked)
+    return [_cue_through_preposition(doc, a) for a in found]
+
+
+def _cue_through_preposition(doc, attribution: Attribution) -> Attribution:
+    """A cue runs on to its content over the few words that lead to it ending in a preposition, as
+    PolNeAR marks it: "[have expressed misgivings about] the plan", "[is being criticized as] weak"."""
+    if attribution.cue is None or attribution.content[0][0] < attribution.cue[1]:
+        return attribution
+    start, end = attribution.cue[1], attribution.content[0][0]
+    words = [t for t in doc[token_at(doc, start) : token_at(doc, end)] if start <= t.idx < end and not t.is_space]
+    if not 0 < len(words) <= 4 or words[-1].pos_ != "ADP" or words[-1].lower_ == "that" or \
+            any(t.is_punct for t in words) or "\n" in _text_of(doc)[start:end]:
+        return attribution
+    return replace(attribution, cue=(attribution.cue[0], words[-1].idx + len(words[-1])))
 
 
 _RELATIVES = frozenset({"who", "which", "that"})
