@@ -210,3 +210,16 @@ def test_event_dates_skip_durations_and_vague_references():
     text = "The strike lasted two weeks. It ended on Friday. Prices rose recently."
     events = date_events(text, find_timexes(text, WED))
     assert [(text[e["start"]:e["end"]], e["date"]) for e in events] == [("It ended on Friday.", "2025-07-04")]
+
+
+def test_a_timeml_file_copied_into_two_folders_is_scored_once(tmp_path):
+    from storyline.evaluate.timex import read_corpus
+
+    document = ('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2025-07-09" functionInDocument="CREATION_TIME">'
+                'July 9, 2025</TIMEX3></DCT><TEXT>The ferry sailed <TIMEX3 tid="t1" type="DATE" value="2025-07-07">'
+                'on Monday</TIMEX3>.</TEXT></TimeML>')
+    for folder in ("harbour", "copies"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "ferry.tml").write_text(document, encoding="utf-8")
+    (corpus_document,) = read_corpus(tmp_path)
+    assert corpus_document.dct == "2025-07-09" and [t.text for t in corpus_document.timexes] == ["on Monday"]

@@ -131,11 +131,12 @@ def read_timeml(path: Path) -> TimeMLDocument:
 
 
 def read_corpus(directory: Path) -> list[TimeMLDocument]:
-    """Every ``.tml`` file below a folder, in sorted order."""
+    """Every ``.tml`` file below a folder, in sorted order; a document found twice counts once
+    (TBAQ-cleaned's ``testpipeline`` folder holds a copy of one TimeBank file)."""
     files = sorted(directory.rglob("*.tml"))
     if not files:
         raise InputError(str(directory), "holds no .tml files", "give a TimeML folder such as TBAQ-cleaned")
-    return [read_timeml(path) for path in files]
+    return list(dict.fromkeys(read_timeml(path) for path in files))
 
 
 Prediction = tuple[int, int, str, str]  # start, end, type, value
