@@ -1,7 +1,10 @@
 import re
 
+import pytest
+
 from conftest import FIXTURES
 
+from storyline.clean.metadata import outlet_from_body
 from storyline.clean.text import clean_text, find_repeats, normalise, split_paragraphs
 
 JUNK = [
@@ -58,6 +61,17 @@ def test_outlet_credit_line():
     cleaned = clean_text("Storm closes the coastal road\n\nThe coastal road was closed on Sunday after a storm.\n\n(Harbour Ledger)")
     assert cleaned.outlet_credits == ("Harbour Ledger",)
     assert "(Harbour Ledger)" not in cleaned.text
+
+
+@pytest.mark.parametrize("opening, outlet", [
+    ("CALVERA (Tidewire) - The port reopened on Monday.", "Tidewire"),
+    ("PORT ELWIN, Ross. (Harbour Ledger) — The port reopened on Monday.", "Harbour Ledger"),
+    ("KESTREL-ON-SEA, Sept. 28 (Tidewire) — The port reopened on Monday.", "Tidewire"),
+    ("CALVERA -- The port reopened on Monday.", None),
+    ("AFL-CIO to back the dockers (again) - a union said.", None),
+])
+def test_a_wire_dateline_names_its_outlet(opening, outlet):
+    assert outlet_from_body([opening]) == outlet
 
 
 def test_body_that_mentions_cookies_or_photos_is_kept():

@@ -25,8 +25,8 @@ def outlet_from_url(url: str | None) -> str | None:
 def outlet_from_body(paragraphs: tuple[str, ...] | list[str]) -> str | None:
     """An outlet named by the text itself: a wire dateline or a "per Outlet's Reporter" citation."""
     for paragraph in paragraphs[:3]:
-        match = p.DATELINE_OUTLET.match(paragraph)
-        if match:
+        match = p.DATELINE.match(paragraph)
+        if match and match.group("outlet"):
             return match.group("outlet").strip()
     for paragraph in paragraphs:
         match = p.PER_OUTLET.search(paragraph) if "per " in paragraph else None

@@ -94,8 +94,10 @@ BYLINE = re.compile(
     _I,
 )
 
-# "WASHINGTON (Reuters) -" at the start of wire copy names the outlet.
-DATELINE_OUTLET = re.compile(r"^[A-Z][A-Z .,'’/-]{1,40}\s*\((?P<outlet>[A-Z][\w&.' ]{1,30})\)\s*[-–—]")
+# A wire dateline opening a paragraph, with the outlet when it names one: "WASHINGTON -- ",
+# "LOS ANGELES, Sept. 28 (UPI) — ", "RENO, Nev. (AP) — ", "WINSTON-SALEM (Reuters) - ".
+DATELINE = re.compile(r"[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+)*(?:, [A-Z][A-Za-z.]+(?: \d{1,2})?)*"
+                      r"(?: ?\((?P<outlet>[A-Z][\w&.' ]{1,30})\))? *(?:--|[-—―–]) +")
 
 # "per Axios' Barak Ravid": the outlet a reporter writes for, named inside the body.
 PER_OUTLET = re.compile(r"\bper (?P<outlet>[A-Z][\w&.-]+(?: [A-Z][\w&.-]+){0,2})[’']s? [A-Z][a-z]+ [A-Z][a-z]+")

@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from storyline.clean.patterns import DATELINE
+
 if TYPE_CHECKING:
     from storyline.analyse.quotes.edges import ContentEdges
     from storyline.analyse.quotes.stances import StanceModel
@@ -246,16 +248,12 @@ def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
     return _noun_phrase((outside or subjects)[0], verb)
 
 
-# A wire dateline opening a paragraph: "WASHINGTON -- ", "LOS ANGELES, Sept. 28 (UPI) — ", "RENO, Nev. (AP) — ".
-_DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+)*(?:, [A-Z][a-z]+\.?(?: \d{1,2})?)*(?: ?\([^()\n]{1,40}\))? *(?:--|[-—―–]) +")
-
-
 def _dateline_end(text: str, position: int) -> int | None:
     """Where the dateline ends of the paragraph that holds ``position``, if it opens with one."""
     start = text.rfind("\n", 0, position) + 1
     while start < position and text[start] in " \t":
         start += 1
-    dateline = _DATELINE.match(text, start)
+    dateline = DATELINE.match(text, start)
     return dateline.end() if dateline else None
 
 
