@@ -167,6 +167,11 @@ def test_a_chance_weekday_match_years_back_does_not_outweigh_the_recent_year():
     assert date(2016, 10, 4) <= inferred.value <= date(2016, 10, 5)
 
 
+def test_an_event_weeks_ahead_is_likelier_than_the_same_date_a_year_ago():
+    text = "The Calvera regatta on June 30 will close the harbour for a day, the port authority said."
+    assert infer_publication_date(text, now=date(2025, 6, 11)).value == date(2025, 6, 11)
+
+
 def test_weekday_date_pair_without_comma():
     inferred = infer_publication_date("The vote was held Friday August 2, officials said.", now=date(2026, 11, 22))
     assert date(2024, 8, 2) <= inferred.value <= date(2024, 8, 9)  # the latest August 2 that was a Friday
