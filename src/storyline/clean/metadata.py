@@ -22,6 +22,16 @@ def outlet_from_url(url: str | None) -> str | None:
     return host or None
 
 
+def dateline_end(text: str, position: int) -> int | None:
+    """Where the wire dateline ends that opens the paragraph holding ``position``, if one does
+    ("WASHINGTON, Sept. 28 (UPI) — ...")."""
+    start = text.rfind("\n", 0, position) + 1
+    while start < position and text[start] in " \t":
+        start += 1
+    dateline = p.DATELINE.match(text, start)
+    return dateline.end() if dateline else None
+
+
 def outlet_from_body(paragraphs: tuple[str, ...] | list[str]) -> str | None:
     """An outlet named by the text itself: a wire dateline or a "per Outlet's Reporter" citation."""
     for paragraph in paragraphs[:3]:

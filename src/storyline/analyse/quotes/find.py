@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from storyline.clean.patterns import DATELINE
+from storyline.clean.metadata import dateline_end
 
 if TYPE_CHECKING:
     from storyline.analyse.quotes.edges import ContentEdges
@@ -248,17 +248,8 @@ def _source_of(verb, quote: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
     return _noun_phrase((outside or subjects)[0], verb)
 
 
-def _dateline_end(text: str, position: int) -> int | None:
-    """Where the dateline ends of the paragraph that holds ``position``, if it opens with one."""
-    start = text.rfind("\n", 0, position) + 1
-    while start < position and text[start] in " \t":
-        start += 1
-    dateline = DATELINE.match(text, start)
-    return dateline.end() if dateline else None
-
-
 def _in_dateline(text: str, position: int) -> bool:
-    end = _dateline_end(text, position)
+    end = dateline_end(text, position)
     return end is not None and position < end
 
 
@@ -522,7 +513,7 @@ def _after_dateline(text: str, attribution: Attribution) -> Attribution:
     are the writer's, not what was said or who said it ("BRUSSELS - [European leaders] gathered ...")."""
     def cut(span: tuple[int, int]) -> tuple[int, int]:
         start, end = span
-        dateline = _dateline_end(text, start)
+        dateline = dateline_end(text, start)
         return (dateline, end) if dateline is not None and start < dateline < end else span
     source = attribution.source and cut(attribution.source)
     content = (cut(attribution.content[0]), *attribution.content[1:])
