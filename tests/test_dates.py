@@ -172,6 +172,13 @@ def test_an_event_weeks_ahead_is_likelier_than_the_same_date_a_year_ago():
     assert infer_publication_date(text, now=date(2025, 6, 11)).value == date(2025, 6, 11)
 
 
+def test_a_wire_dateline_gives_the_day_filed():
+    # Dec. 11 fell on a Thursday in 2014, not in 2015: "Thursday" here is the day before the filing.
+    text = "KESTREL BAY, Dec. 11 (Tidewire) — The harbour board voted on Thursday to close the old pier."
+    inferred = infer_publication_date(text, now=date(2015, 12, 12))
+    assert inferred.value == date(2015, 12, 11) and "dateline 2015-12-11" in inferred.evidence
+
+
 def test_weekday_date_pair_without_comma():
     inferred = infer_publication_date("The vote was held Friday August 2, officials said.", now=date(2026, 11, 22))
     assert date(2024, 8, 2) <= inferred.value <= date(2024, 8, 9)  # the latest August 2 that was a Friday

@@ -9,7 +9,8 @@ Evidence, found with the expressions left unanchored:
 - year-less dates ("July 4") and weekdays ("last Friday", "on Thursday"): a weekday that, resolved
   against a candidate, lands on a named date makes the candidate consistent ("Friday" and "July 4"
   are one day only in years where July 4 is a Friday); each such day counts once;
-- the reporting day: "said Monday" names the publication day's weekday more often than not.
+- the reporting day: "said Monday" names the publication day's weekday more often than not;
+- a wire dateline's date ("WASHINGTON, Sept. 28 (UPI) —") is the day the story was filed.
 
 Candidates run from each named date to a week after it (from a month before it, for an event still
 to come); each is scored by its evidence, less a point and a half for each year it lies before the time of
@@ -27,6 +28,7 @@ from datetime import date, timedelta
 from storyline.analyse.dates import calendar as cal
 from storyline.analyse.dates.grammar import WEEKDAYS
 from storyline.analyse.dates.tagger import Timex, direction_at, find_timexes
+from storyline.clean.metadata import dateline_end
 
 _YEARS_BACK = 40
 _MAX_DELAY_DAYS = 7
@@ -72,6 +74,9 @@ def infer_publication_date(text: str, now: date, extra_text: str = "") -> Inferr
              for t, month, day_number in month_days if t.rule == "weekday_date"]
     if not explicit and not month_days:
         return None
+    # "WASHINGTON, Sept. 28 (UPI) —": a wire dateline's date is the day the story was filed.
+    filed = [(month, day_number) for t, month, day_number in month_days
+             if (end := dateline_end(full_text, t.start)) is not None and t.start < end]
 
     directions = {id(t): direction_at(full_text, t.start, t.end) for t, *_ in weekdays + month_days + explicit}
     candidates: set[date] = set()
@@ -97,7 +102,7 @@ def infer_publication_date(text: str, now: date, extra_text: str = "") -> Inferr
 
     best: tuple[float, date, float, tuple[str, ...]] | None = None  # (rank, date, evidence score, evidence)
     for candidate in candidates:
-        score, evidence = _score(candidate, full_text, explicit, month_days, weekdays, pairs, directions)
+        score, evidence = _score(candidate, full_text, explicit, month_days, weekdays, pairs, filed, directions)
         rank = score - _YEAR_PENALTY * (now.year - candidate.year)  # of dates the text fits as well, the most recent
         if best is None or (rank, candidate) > best[:2]:
             best = (rank, candidate, score, evidence)
@@ -113,9 +118,12 @@ def _nearest(candidate: date, month: int, day_number: int) -> date | None:
     return min((d for d in days if d is not None), key=lambda d: abs((d - candidate).days), default=None)
 
 
-def _score(candidate: date, text: str, explicit, month_days, weekdays, pairs, directions) -> tuple[float, tuple[str, ...]]:
+def _score(candidate: date, text: str, explicit, month_days, weekdays, pairs, filed, directions) -> tuple[float, tuple[str, ...]]:
     """The evidence for one candidate date, with what it is (see the module's account)."""
     score, evidence = 0.0, []
+    if (candidate.month, candidate.day) in filed:  # the day a wire dateline gives: more than a named pair
+        score += 4
+        evidence.append(f"dateline {candidate.isoformat()}")
     for t, weekday, month, day_number in pairs:  # "Friday, June 6" fits the years it falls on a Friday
         day = _nearest(candidate, month, day_number)
         if day is not None and day.weekday() == weekday:
@@ -126,7 +134,7 @@ def _score(candidate: date, text: str, explicit, month_days, weekdays, pairs, di
     mentioned = {}
     for t, month, day_number in month_days:
         day = _nearest(candidate, month, day_number)
-        if day is not None:
+        if day is not None and (month, day_number) not in filed:  # (the dateline's day is no event)
             mentioned[day] = t.text
     for t, day in explicit:
         if (day > candidate and directions[id(t)] <= 0) or (day < candidate and directions[id(t)] > 0):
