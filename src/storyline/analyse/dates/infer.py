@@ -64,34 +64,22 @@ def infer_publication_date(text: str, now: date, extra_text: str = "") -> Inferr
     Returns:
         The inferred date, or None when the text holds no date to go by.
     """
-    full_text = text + ("\n\n" + extra_text if extra_text else "")
-    mentions = find_timexes(full_text, None)
-    explicit = [(t, date(*map(int, _FULL.match(t.value).groups()))) for t in mentions if _FULL.match(t.value) and t.type == "DATE"]
-    month_days = [(t, int(m[1]), int(m[2])) for t in mentions if (m := _MONTH_DAY.match(t.value))]
-    weekdays = [(t, int(m[1]) - 1) for t in mentions if (m := _WEEKDAY.match(t.value))]
-    # "Friday, June 6": a weekday and a date named together fix the years they can fall in.
-    pairs = [(t, WEEKDAYS[re.match(r"[A-Za-z]+", t.text)[0].lower()], month, day_number)
-             for t, month, day_number in month_days if t.rule == "weekday_date"]
-    if not explicit and not month_days:
+    clues = _clues(text + ("\n\n" + extra_text if extra_text else ""))
+    if clues is None:
         return None
-    # "WASHINGTON, Sept. 28 (UPI) —": a wire dateline's date is the day the story was filed.
-    filed = [(month, day_number) for t, month, day_number in month_days
-             if (end := dateline_end(full_text, t.start)) is not None and t.start < end]
-
-    directions = {id(t): direction_at(full_text, t.start, t.end) for t, *_ in weekdays + month_days + explicit}
     candidates: set[date] = set()
 
     def around(t, day: date) -> None:
         """The days an article naming ``day`` may have come out: up to a week after an event, up to
         a month before one still to come."""
-        direction = directions[id(t)]
+        direction = clues.directions[id(t)]
         first = day - timedelta(days=_LEAD_DAYS if direction >= 0 else 0)
         last = day + timedelta(days=_MAX_DELAY_DAYS if direction <= 0 else 0)
         candidates.update(first + timedelta(days=k) for k in range((last - first).days + 1))
 
-    for t, day in explicit:
+    for t, day in clues.explicit:
         around(t, day)
-    for t, month, day_number in month_days:
+    for t, month, day_number in clues.month_days:
         for year in range(now.year + 1, now.year - _YEARS_BACK, -1):
             day = cal.safe_date(year, month, day_number)
             if day is not None:
@@ -102,13 +90,43 @@ def infer_publication_date(text: str, now: date, extra_text: str = "") -> Inferr
 
     best: tuple[float, date, float, tuple[str, ...]] | None = None  # (rank, date, evidence score, evidence)
     for candidate in candidates:
-        score, evidence = _score(candidate, full_text, explicit, month_days, weekdays, pairs, filed, directions)
+        score, evidence = _score(candidate, clues)
         rank = score - _YEAR_PENALTY * (now.year - candidate.year)  # of dates the text fits as well, the most recent
         if best is None or (rank, candidate) > best[:2]:
             best = (rank, candidate, score, evidence)
     _rank, value, score, evidence = best
     confidence = max(0.1, min(0.95, 0.3 + 0.15 * score))
     return InferredDate(value, round(confidence, 2), evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class _Clues:
+    """What an article says about time, found once and weighed for every candidate date."""
+
+    text: str
+    explicit: list[tuple[Timex, date]]               # dates with a year
+    month_days: list[tuple[Timex, int, int]]         # year-less dates: month, day
+    weekdays: list[tuple[Timex, int]]                # weekdays, Monday 0
+    pairs: list[tuple[Timex, int, int, int]]         # "Friday, June 6": weekday, month, day
+    filed: list[tuple[int, int]]                     # the month and day of a wire dateline
+    directions: dict[int, int]                       # each expression's tense, by id
+
+
+def _clues(text: str) -> _Clues | None:
+    """The time expressions an article holds, left unanchored; None when it names no date."""
+    mentions = find_timexes(text, None)
+    explicit = [(t, date(*map(int, _FULL.match(t.value).groups()))) for t in mentions if _FULL.match(t.value) and t.type == "DATE"]
+    month_days = [(t, int(m[1]), int(m[2])) for t in mentions if (m := _MONTH_DAY.match(t.value))]
+    if not explicit and not month_days:
+        return None
+    weekdays = [(t, int(m[1]) - 1) for t in mentions if (m := _WEEKDAY.match(t.value))]
+    # "Friday, June 6": a weekday and a date named together fix the years they can fall in.
+    pairs = [(t, WEEKDAYS[re.match(r"[A-Za-z]+", t.text)[0].lower()], month, day_number)
+             for t, month, day_number in month_days if t.rule == "weekday_date"]
+    filed = [(month, day_number) for t, month, day_number in month_days
+             if (end := dateline_end(text, t.start)) is not None and t.start < end]
+    directions = {id(t): direction_at(text, t.start, t.end) for t, *_ in weekdays + month_days + explicit}
+    return _Clues(text, explicit, month_days, weekdays, pairs, filed, directions)
 
 
 def _nearest(candidate: date, month: int, day_number: int) -> date | None:
@@ -118,13 +136,13 @@ def _nearest(candidate: date, month: int, day_number: int) -> date | None:
     return min((d for d in days if d is not None), key=lambda d: abs((d - candidate).days), default=None)
 
 
-def _score(candidate: date, text: str, explicit, month_days, weekdays, pairs, filed, directions) -> tuple[float, tuple[str, ...]]:
+def _score(candidate: date, clues: _Clues) -> tuple[float, tuple[str, ...]]:
     """The evidence for one candidate date, with what it is (see the module's account)."""
     score, evidence = 0.0, []
-    if (candidate.month, candidate.day) in filed:  # the day a wire dateline gives: more than a named pair
+    if (candidate.month, candidate.day) in clues.filed:  # the day a wire dateline gives: more than a named pair
         score += 4
         evidence.append(f"dateline {candidate.isoformat()}")
-    for t, weekday, month, day_number in pairs:  # "Friday, June 6" fits the years it falls on a Friday
+    for t, weekday, month, day_number in clues.pairs:  # "Friday, June 6" fits the years it falls on a Friday
         day = _nearest(candidate, month, day_number)
         if day is not None and day.weekday() == weekday:
             score += 3
@@ -132,23 +150,23 @@ def _score(candidate: date, text: str, explicit, month_days, weekdays, pairs, fi
         else:
             score -= 3
     mentioned = {}
-    for t, month, day_number in month_days:
+    for t, month, day_number in clues.month_days:
         day = _nearest(candidate, month, day_number)
-        if day is not None and (month, day_number) not in filed:  # (the dateline's day is no event)
+        if day is not None and (month, day_number) not in clues.filed:  # (the dateline's day is no event)
             mentioned[day] = t.text
-    for t, day in explicit:
-        if (day > candidate and directions[id(t)] <= 0) or (day < candidate and directions[id(t)] > 0):
+    for t, day in clues.explicit:
+        if (day > candidate and clues.directions[id(t)] <= 0) or (day < candidate and clues.directions[id(t)] > 0):
             score -= 3  # a past event after the publication date, or a coming one before it
     # News reports what just happened or is about to: the nearer the nearest named day, the likelier.
-    gap = min((abs((day - candidate).days) for day in [*mentioned, *(d for _t, d in explicit)]), default=None)
+    gap = min((abs((day - candidate).days) for day in [*mentioned, *(d for _t, d in clues.explicit)]), default=None)
     if gap is not None:
         score -= math.log1p(gap / 7)
     paired, reported = set(), False  # a day the text names again and again counts once
-    for t, weekday in weekdays:
-        resolved = cal.weekday_date(candidate, weekday, 1 if directions[id(t)] > 0 else -1)
+    for t, weekday in clues.weekdays:
+        resolved = cal.weekday_date(candidate, weekday, 1 if clues.directions[id(t)] > 0 else -1)
         if _is_last(t):
             resolved = cal.weekday_date(candidate - timedelta(days=1), weekday, -1)
-        if resolved == candidate and _REPORTING.search(text[max(0, t.start - 20) : t.start]):
+        if resolved == candidate and _REPORTING.search(clues.text[max(0, t.start - 20) : t.start]):
             # "said Monday": the reporting day. It is no event, so it does not pair with a date.
             if not reported:
                 score += 1
