@@ -75,6 +75,20 @@ def test_ages_and_fractions_are_not_times():
     assert tag("Mr. Varga, 52 years old, runs the mill.") == []
 
 
+def test_names_and_titles_are_not_times():
+    assert tag("Thousands joined the annual March for Clean Rivers in Kestrel Bay.") == []
+    assert tag("She led the ``March of the Harbour Mothers'' through town.") == []
+    assert tag("The walkers said this march would be their last.") == []
+    assert tag("The party daily Tidings printed the letter.") == []
+    assert tag('The minister spoke on "Sunday Review With Ada Brill" about the port.') == []
+    assert tag("He told ''48 Hours.'' that he was innocent.") == []
+    assert tag("The paper is printed daily. Tidings sells well.") == [("daily", "SET", "P1D")]
+    assert tag("The ferry sails in March.") == [("March", "DATE", "2025-03")]
+    assert tag("``Sunday we sail,'' he said.")[0][:2] == ("Sunday", "DATE")
+    assert tag("Funds hold more than a quarter of the market.") == []
+    assert tag("Profits rose in the first quarter of this year.")[0][1] == "DATE"
+
+
 def test_a_year_ended_on_a_date_is_a_span():
     assert tag("Net income for the fiscal year ended March 31 rose.")[0] == ("the fiscal year", "DURATION", "P1Y")
     assert tag("Net income for the year rose.") == [("the year", "DATE", "2025")]

@@ -143,8 +143,9 @@ Prediction = tuple[int, int, str, str]  # start, end, type, value
 Tagger = Callable[[str, str], Iterable[Prediction]]
 
 
-def score_document(gold: tuple[GoldTimex, ...], predicted: list[Prediction]) -> TimexScore:
-    """Pair predictions with gold expressions one-to-one by overlap (largest overlap first) and count."""
+def pair(gold: tuple[GoldTimex, ...], predicted: list[Prediction]) -> list[tuple[int, int]]:
+    """Predictions paired with gold expressions one-to-one by overlap, largest overlap first:
+    (gold index, prediction index) for each relaxed match."""
     candidates = []
     for g_index, g in enumerate(gold):
         for p_index, (start, end, _type, _value) in enumerate(predicted):
@@ -153,12 +154,19 @@ def score_document(gold: tuple[GoldTimex, ...], predicted: list[Prediction]) -> 
                 candidates.append((-overlap, g_index, p_index))
     candidates.sort()
     used_gold, used_pred = set(), set()
-    relaxed = strict = type_ok = value_ok = 0
+    pairs = []
     for _overlap, g_index, p_index in candidates:
-        if g_index in used_gold or p_index in used_pred:
-            continue
-        used_gold.add(g_index)
-        used_pred.add(p_index)
+        if g_index not in used_gold and p_index not in used_pred:
+            used_gold.add(g_index)
+            used_pred.add(p_index)
+            pairs.append((g_index, p_index))
+    return pairs
+
+
+def score_document(gold: tuple[GoldTimex, ...], predicted: list[Prediction]) -> TimexScore:
+    """Pair predictions with gold expressions (see ``pair``) and count."""
+    relaxed = strict = type_ok = value_ok = 0
+    for g_index, p_index in pair(gold, predicted):
         g, (start, end, kind, value) = gold[g_index], predicted[p_index]
         relaxed += 1
         strict += (start, end) == (g.start, g.end)

@@ -127,6 +127,9 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         end = match.end()
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
+        if _in_name(name, text, start, end):
+            taken.append((start, end))  # no shorter match inside a name either
+            continue
         resolved = _resolve(name, match, text, anchor)
         if resolved is None:
             continue
@@ -154,6 +157,31 @@ def _date_clock_times(timexes: list[Timex], text: str) -> list[Timex]:
             day = min(days, key=lambda other: abs(other.start - timex.start))
             out[index] = replace(timex, value=day.value[:10] + timex.value[10:])
     return out
+
+
+# A month that heads a name: "the March for Life", "the March of the Mothers", "the May Day".
+_MONTH_NAMED = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
+# A paper's frequency that heads its title: "the party daily Granma", "the weekly Harbour Ledger".
+_SET_NAMED = re.compile(r"\s+(?:[A-Z][a-z]+|the\s+[A-Z])")
+_OPEN_QUOTE = re.compile(r"(?:``|''|[\"“‘])$")
+_QUOTED_TITLE = re.compile(r"^(?:[\s-]+(?:[A-Z0-9][\w'-]*|of|the|a|an|and|with|in|on|at|for))*[.,!?]?(?:''|[\"”’])")
+
+
+def _in_name(rule: str, text: str, start: int, end: int) -> bool:
+    """Whether a match is part of a name or title rather than a time: a programme's title in
+    quotes ("``This Week With Ada Brill''", "''60 Minutes''"), a march or festival named after its
+    month, a newspaper named by how often it appears."""
+    if rule in ("month", "relative_month") and _MONTH_NAMED.match(text, end):
+        return True
+    if rule == "set" and text[start:end].lower() in SETS and _SET_NAMED.match(text, end):
+        return True
+    words = text[start:end].split()
+    if _OPEN_QUOTE.search(text, max(0, start - 2), start) and all(w[0].isupper() or w[0].isdigit() for w in words):
+        return bool(_QUOTED_TITLE.match(text[end:end + 80]))
+    return False
+
+
+_FRACTION_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)")
 
 
 _ANAPHORIC = frozenset({"that_unit", "next_unit", "unit_after", "ago"})
@@ -432,8 +460,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None  # the modal verb
         if raw.lower() in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
             return None  # an abbreviation without its full stop is more often a name or code
-        if name == "month" and raw.endswith(".") and not raw[0].isupper():
-            return None
+        if not raw[0].isupper():
+            return None  # "this march" is a walk; a month is written with its capital
         month = MONTHS[raw.lower().rstrip(".")]
         if not anchor:
             return "DATE", f"XXXX-{month:02d}", _edge_mod(g.get("edge")), None
@@ -688,8 +716,9 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None  # "a second time"
         if g.get("tail") and "old" in g["tail"].lower():
             return None  # ages are not time expressions in TimeML
-        if unit_word == "quarter" and text[m.start("u") - 1] == "-" and amount is not None and amount < 4:
-            return None  # "three-quarters", a fraction
+        if unit_word == "quarter" and amount is not None and amount < 4 and (
+                text[m.start("u") - 1] == "-" or _FRACTION_OF.match(text, end)):
+            return None  # "three-quarters", "more than a quarter of the market": a fraction
         if amount is not None and amount > 10000:
             return None
         if g.get("half") and amount is not None:
@@ -707,8 +736,6 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
     if name == "plural_unit":
         unit = g["u"].lower()
         pre = (g.get("pre") or "").strip().lower()
-        if pre == "recent":
-            return "DATE", "PAST_REF", None, None  # "in recent years"
         if pre == "coming":
             return "DATE", "FUTURE_REF", None, None
         if unit in ("second", "minute") and not g.get("pre"):
