@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
     entities: int | None = None
     stories: object | None = None   # the StoryReport of the assignment that ends the ingest
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time by phase: "articles", "stories"
 
     @property
     def failed(self) -> int:
@@ -64,12 +66,15 @@ def ingest(
     """
     stages = default_stages() if stages is None else stages
     report = IngestReport()
+    started = time.perf_counter()
     with store.bulk():
         weak = _ingest_all(inputs, store, published, max_bytes, stages, on_result, report)
         _share_calendars(store, weak, report)
     if any(name == "entities" for name, _stage in stages):
         report.entities = store.relink_entities()
+    placed = time.perf_counter()
     report.stories = assign_stories(store)
+    report.seconds = {"articles": placed - started, "stories": time.perf_counter() - placed}
     return report
 
 
