@@ -86,6 +86,14 @@ def test_names_and_titles_are_not_times():
     assert tag("The ferry sails in March.") == [("March", "DATE", "2025-03")]
     assert tag("``Sunday we sail,'' he said.")[0][:2] == ("Sunday", "DATE")
     assert tag("Funds hold more than a quarter of the market.") == []
+    assert tag('<tweet datetime="2025-07-02">') == [("2025-07-02", "DATE", "2025-07-02")]
+    assert tag('<tweet date="July 2, 2025">') == [("July 2, 2025", "DATE", "2025-07-02")]
+    assert tag("A trial is set in May for the Kestrel case.") == [("May", "DATE", "2025-05")]
+    assert tag("Fares rose from September to December 2024.")[0][:2] == ("September", "DATE")
+    assert tag("“Tonight’s vote matters,” she said.")[0][:2] == ("Tonight", "TIME")
+    assert tag("She led a yearly Harbour poll.") == [("yearly", "SET", "P1Y")]
+    assert tag("He spoke to the Daily Tidings.") == []
+    assert tag("He walked in the 1963 March on Kestrel Bay.") == [("1963", "DATE", "1963")]
     assert tag("Profits rose in the first quarter of this year.")[0][1] == "DATE"
 
 
@@ -118,6 +126,17 @@ def test_clock_time_takes_the_day_of_its_sentence():
     assert tag("It was cold on Friday. The bus left at 6 a.m.")[1] == ("6 a.m.", "TIME", "2025-07-09T06:00")
 
 
+def test_the_tense_before_a_year_less_month_places_its_year():
+    october = date(2025, 10, 28)
+    assert tag("Since the port bought the ferry in February, fares rose.", october) == [("February", "DATE", "2025-02")]
+    assert tag("The council changed its calendar in December.", october) == [("December", "DATE", "2024-12")]
+    assert tag("Rules to be published in early November will decide it.", october) == [("early November", "DATE", "2025-11")]
+    assert tag("It would be paid on a still unspecified date in January.", october) == [("January", "DATE", "2026-01")]
+    assert tag("Sales held up this year through August.", october)[-1] == ("August", "DATE", "2025-08")
+    # a report after the month says nothing of the month's event
+    assert tag("Ferries return in early March, an official said.", date(2025, 2, 10)) == [("early March", "DATE", "2025-03")]
+
+
 def test_the_following_month_after_a_named_month():
     assert tag("The plant shut in March 2024. The following month, it was sold.")[1] == ("The following month", "DATE", "2024-04")
 
@@ -148,6 +167,9 @@ def test_expressions_anchored_on_an_earlier_date():
 def test_durations_counted_from_another_time():
     timexes = find_timexes("Voting closed on May 4, 2022. Results came 10 days after the vote.", WED)
     assert [(t.text, t.type, t.value, t.anchored) for t in timexes][1] == ("10 days", "DURATION", "P10D", "2022-05-14")
+    timexes = find_timexes("The ferry sank on May 4, 2022. A day earlier, its owner had sold it.", WED)
+    assert [(t.text, t.type, t.value, t.anchored) for t in timexes][1] == ("A day", "DURATION", "P1D", "2022-05-03")
+    assert tag("Profits were higher than a year earlier.") == [("a year earlier", "DATE", "2024")]
 
 
 def test_the_day_after_an_event():

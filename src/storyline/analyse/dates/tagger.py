@@ -55,7 +55,7 @@ _TOKEN = re.compile(r"[A-Za-z']+")
 _CLAUSE_EDGE = re.compile(r"[.;!?]\s|\n|[,:]\s(?=[A-Z])")
 
 
-def direction_at(text: str, start: int, end: int) -> int:
+def direction_at(text: str, start: int, end: int, before_only: bool = False) -> int:
     """The tense of the clause around an expression: -1 past, +1 future, 0 when nothing says.
 
     The nearest cue before the expression wins ("will meet on Friday", "met on Friday"); when
@@ -69,24 +69,35 @@ def direction_at(text: str, start: int, end: int) -> int:
     before = [word.lower() for word in before]
     if before and before[-1] == "since":
         return -1
-    after = [word.lower() for word in after]
+    after = [] if before_only else [word.lower() for word in after]
     if "had" in before:
         return -1  # a past perfect: "had been due to expire Friday", "had filed by Wednesday"
+    if before and before[-1] == "through":
+        return 0  # a span's end: "loans through January" ahead, "this year through August" behind
     if before and before[-1] in ("by", "until"):
         # A deadline ("returned by Jan. 14", "extended until Tuesday") unless it is already past
         # ("until Thursday, they had not called him").
         return -1 if "had" in after else 1
-    # Each word as (word, the word after it, the word before it) in text order, nearest first:
-    # the words before the expression, then those after it.
-    nearest = [*zip(before[::-1], [""] + before[::-1][:-1], before[-2::-1] + [""]),
-               *zip(after, after[1:] + [""], [""] + after[:-1])]
-    for word, following, previous in nearest:
-        if previous in ("be", "been", "being") and word.endswith("ed"):
-            continue  # a passive ("will be named"): its auxiliary tells the tense
+    # The words in text order, then their indices nearest first: those before the expression,
+    # then those after it.
+    words = before + after
+    for index in [*range(len(before) - 1, -1, -1), *range(len(before), len(words))]:
+        word = words[index]
+        previous = words[index - 1] if index > 0 and index != len(before) else ""
+        if previous in ("be", "been", "being") and (word.endswith("ed") or word in _PAST_WORDS):
+            if index > 1 and previous == "be" and words[index - 2] == "to":
+                return 1  # "guidelines to be published in November"
+            continue  # a passive ("will be named", "would be paid"): its auxiliary tells the tense
+        if word.endswith("ed") and previous in _BEFORE_ADJECTIVE:
+            continue  # "a still unspecified date", "the revised plan": an adjective
+        following = words[index + 1] if index + 1 < len(words) and index + 1 != len(before) else ""
         verdict = _word_tense(word, following)
         if verdict:
             return verdict
     return 0
+
+
+_BEFORE_ADJECTIVE = frozenset("a an the its their his her our your my this that these those still very newly so".split())
 
 
 def _word_tense(word: str, following: str = "") -> int:
@@ -159,24 +170,31 @@ def _date_clock_times(timexes: list[Timex], text: str) -> list[Timex]:
     return out
 
 
-# A month that heads a name: "the March for Life", "the March of the Mothers", "the May Day".
-_MONTH_NAMED = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
-# A paper's frequency that heads its title: "the party daily Granma", "the weekly Harbour Ledger".
+# A month that heads a name: "the March for Life", "the 1963 March on Washington", "the March of
+# Dimes"; not one a preposition puts in time ("in May for the Wisconsin case").
+_MONTH_NAMED = re.compile(r"\s+(?:for|of|on|against)\s+(?:the\s+)?[A-Z]")
+_TIME_PREPOSITION = re.compile(r"\b(?:in|on|since|until|till|by|from|to|through|during|before|after|early|late|mid|last|next|this|each|every)[\s-]*$", re.I)
+# A paper named by how often it appears: "the party daily Granma", "the Daily Beast", "Nightly News".
 _SET_NAMED = re.compile(r"\s+(?:[A-Z][a-z]+|the\s+[A-Z])")
 _OPEN_QUOTE = re.compile(r"(?:``|''|[\"“‘])$")
-_QUOTED_TITLE = re.compile(r"^(?:[\s-]+(?:[A-Z0-9][\w'-]*|of|the|a|an|and|with|in|on|at|for))*[.,!?]?(?:''|[\"”’])")
+# The rest of a title in quotes: capitalised words (and the small ones titles keep), then the
+# closing quote, not an apostrophe ("“Today’s speech" is no title).
+_QUOTED_TITLE = re.compile(r"^(?:[\s-]+(?:[A-Z0-9][\w'-]*|of|the|a|an|and|with|in|on|at|for))*[.,!?]?(?:''|[\"”’])(?![A-Za-z])")
+_EXPLICIT_DATES = frozenset({"iso_date", "slash_date", "weekday_date", "month_day_year", "day_month_year", "month_year", "year"})
 
 
 def _in_name(rule: str, text: str, start: int, end: int) -> bool:
     """Whether a match is part of a name or title rather than a time: a programme's title in
     quotes ("``This Week With Ada Brill''", "''60 Minutes''"), a march or festival named after its
-    month, a newspaper named by how often it appears."""
-    if rule in ("month", "relative_month") and _MONTH_NAMED.match(text, end):
-        return True
-    if rule == "set" and text[start:end].lower() in SETS and _SET_NAMED.match(text, end):
-        return True
+    month, a newspaper named by how often it appears. A date written out in quotes
+    (tweet-date="March 10, 2016") stays a date."""
     words = text[start:end].split()
-    if _OPEN_QUOTE.search(text, max(0, start - 2), start) and all(w[0].isupper() or w[0].isdigit() for w in words):
+    if rule in ("month", "relative_month"):
+        return bool(_MONTH_NAMED.match(text, end)) and not _TIME_PREPOSITION.search(text, max(0, start - 12), start)
+    if rule == "set" and words[0].lower() in ("daily", "weekly", "nightly"):
+        return words[0][0].isupper() or bool(_SET_NAMED.match(text, end))
+    titled = any(w[0].isupper() for w in words) and all(w[0].isupper() or w[0].isdigit() for w in words)
+    if titled and rule not in _EXPLICIT_DATES and _OPEN_QUOTE.search(text, max(0, start - 2), start):
         return bool(_QUOTED_TITLE.match(text[end:end + 80]))
     return False
 
@@ -246,6 +264,15 @@ def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date 
 
 
 _WEEKDAY_PAST_BIAS = 3
+
+
+def _year_tense(text: str, start: int, end: int) -> int:
+    """Which way a year-less month lies, by tense: a future anywhere in the clause, a past only
+    from the words before it ("Since KKR bought RJR in February"), not from a report after it
+    ("in early March, an official said")."""
+    tense = direction_at(text, start, end)
+    return direction_at(text, start, end, before_only=True) if tense < 0 else tense
+_SHORT_UNITS = frozenset({"S", "M", "H", "D", "W", "WE", "W2"})
 
 
 def _nearest(anchor: date, month: int, day: int | None) -> int:
@@ -474,7 +501,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         elif rel == "this":
             year = anchor.year
         else:
-            year = cal.month_year(anchor, month, 1 if direction() > 0 else _nearest(anchor, month, None))
+            year = cal.month_year(anchor, month, _year_tense(text, start, end) or _nearest(anchor, month, None))
         return "DATE", f"{year:04d}-{month:02d}", _edge_mod(g.get("edge")), None
     if name in ("weekday", "every_weekday"):
         weekday = WEEKDAYS[g["wd"].lower().rstrip(".")]
@@ -642,9 +669,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         unit = g["u"].lower()
         key = _unit_key(unit)
         word = " ".join(g["dir"].lower().split())
-        if word in ("later", "after", "before"):
-            # "three days later", "two weeks after the vote": the duration is the expression, the
-            # word after it a signal; the day it points at is found from the date before it.
+        if word in ("later", "after", "before") or (word == "earlier" and key in _SHORT_UNITS):
+            # "three days later", "two weeks after the vote", "a day earlier": the duration is the
+            # expression, the word after it a signal; the day it points at is found from the date
+            # before it. A year or quarter earlier is written as the date ("a year earlier": 1988).
             if amount is None and not re.search(r"few|several|many|some", g["n"], re.IGNORECASE):
                 return None
             return "DURATION", _duration(amount, g["u"]), _mod(g.get("approx")), (start, len(text[: m.start("dir")].rstrip()))
