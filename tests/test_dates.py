@@ -58,6 +58,12 @@ def tag(text, anchor=WED):
     ("The wait lasted a minute and a half.", ("a minute and a half", "DURATION", "PT1M30S")),
     ("The mill closed in the nineties.", ("the nineties", "DATE", "199")),
     ("The chapel dates from the 11th century.", ("the 11th century", "DATE", "10")),
+    ("Shares rose at mid-afternoon yesterday.", ("mid-afternoon yesterday", "TIME", "2025-07-08TAF")),
+    ("By mid afternoon the port was calm.", ("mid afternoon", "TIME", "2025-07-09TAF")),
+    ("They paid the then current price.", ("then current", "DATE", "PAST_REF")),
+    ("The loan runs for an additional year.", ("an additional year", "DURATION", "P1Y")),
+    ("Its post-1959 politics split families.", ("post-1959", "DATE", "1959")),
+    ("It may sell shares at a later date.", ("a later date", "DATE", "FUTURE_REF")),
     ("Prices will stay high in the near term.", ("the near term", "DATE", "FUTURE_REF")),
     ("The fund hopes to close the deal by year-end.", ("year-end", "DATE", "2025")),
     ("The flood came in the winter of nineteen ninety-four.", ("the winter of nineteen ninety-four", "DATE", "1994-WI")),
@@ -94,6 +100,7 @@ def test_names_and_titles_are_not_times():
     assert tag("She led a yearly Harbour poll.") == [("yearly", "SET", "P1Y")]
     assert tag("He spoke to the Daily Tidings.") == []
     assert tag("He walked in the 1963 March on Kestrel Bay.") == [("1963", "DATE", "1963")]
+    assert tag("The poster showed a still from ``High Noon.'' It helped.") == []
     assert tag("Profits rose in the first quarter of this year.")[0][1] == "DATE"
 
 
@@ -133,6 +140,7 @@ def test_the_tense_before_a_year_less_month_places_its_year():
     assert tag("Rules to be published in early November will decide it.", october) == [("early November", "DATE", "2025-11")]
     assert tag("It would be paid on a still unspecified date in January.", october) == [("January", "DATE", "2026-01")]
     assert tag("Sales held up this year through August.", october)[-1] == ("August", "DATE", "2025-08")
+    assert tag("Rent rose in the fiscal year ended Jan. 31.", october)[-1] == ("Jan. 31", "DATE", "2025-01-31")
     # a report after the month says nothing of the month's event
     assert tag("Ferries return in early March, an official said.", date(2025, 2, 10)) == [("early March", "DATE", "2025-03")]
 

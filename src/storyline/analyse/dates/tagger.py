@@ -59,7 +59,7 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False) -> 
     """The tense of the clause around an expression: -1 past, +1 future, 0 when nothing says.
 
     The nearest cue before the expression wins ("will meet on Friday", "met on Friday"); when
-    there is none, the nearest after it ("on Friday, he said").
+    there is none, the nearest after it ("on Friday, he said"), unless ``before_only``.
     """
     left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 160), start)), default=max(0, start - 160))
     edge = _CLAUSE_EDGE.search(text, end)
@@ -176,7 +176,8 @@ _MONTH_NAMED = re.compile(r"\s+(?:for|of|on|against)\s+(?:the\s+)?[A-Z]")
 _TIME_PREPOSITION = re.compile(r"\b(?:in|on|since|until|till|by|from|to|through|during|before|after|early|late|mid|last|next|this|each|every)[\s-]*$", re.I)
 # A paper named by how often it appears: "the party daily Granma", "the Daily Beast", "Nightly News".
 _SET_NAMED = re.compile(r"\s+(?:[A-Z][a-z]+|the\s+[A-Z])")
-_OPEN_QUOTE = re.compile(r"(?:``|''|[\"“‘])$")
+# A title's opening quote, maybe with its first capitalised words ("``High Noon''").
+_OPEN_QUOTE = re.compile(r"(?:``|''|[\"“‘])(?:[A-Z][\w'-]*[\s-]+)*$")
 # The rest of a title in quotes: capitalised words (and the small ones titles keep), then the
 # closing quote, not an apostrophe ("“Today’s speech" is no title).
 _QUOTED_TITLE = re.compile(r"^(?:[\s-]+(?:[A-Z0-9][\w'-]*|of|the|a|an|and|with|in|on|at|for))*[.,!?]?(?:''|[\"”’])(?![A-Za-z])")
@@ -194,11 +195,12 @@ def _in_name(rule: str, text: str, start: int, end: int) -> bool:
     if rule == "set" and words[0].lower() in ("daily", "weekly", "nightly"):
         return words[0][0].isupper() or bool(_SET_NAMED.match(text, end))
     titled = any(w[0].isupper() for w in words) and all(w[0].isupper() or w[0].isdigit() for w in words)
-    if titled and rule not in _EXPLICIT_DATES and _OPEN_QUOTE.search(text, max(0, start - 2), start):
+    if titled and rule not in _EXPLICIT_DATES and _OPEN_QUOTE.search(text, max(0, start - 40), start):
         return bool(_QUOTED_TITLE.match(text[end:end + 80]))
     return False
 
 
+_ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)")
 
 
@@ -284,10 +286,10 @@ def _nearest(anchor: date, month: int, day: int | None) -> int:
     return -1 if (anchor - back) <= (ahead - anchor) * 2 else 1
 
 
-def _month_day(g: dict, anchor: date | None) -> date | None:
+def _month_day(g: dict, anchor: date | None, direction: int = 0) -> date | None:
     """The calendar day of a month-and-day match (its ``mon``, ``d`` and optional ``y`` and ``wd``
-    groups): the year given, else the one a weekday fits ("Friday, June 6"), else the nearer one.
-    Needs the year or an anchor."""
+    groups): the year given, else the one a weekday fits ("Friday, June 6"), else the one
+    ``direction`` points to, else the nearer one. Needs the year or an anchor."""
     month = MONTHS[g["mon"].lower().rstrip(".")]
     day_number = int(re.match(r"\d+", g["d"]).group())
     if g.get("y"):
@@ -299,7 +301,7 @@ def _month_day(g: dict, anchor: date | None) -> date | None:
                 if (d := cal.safe_date(y, month, day_number)) and d.weekday() == weekday]
         if fits:
             return cal.safe_date(fits[0], month, day_number)
-    return cal.safe_date(cal.month_year(anchor, month, _nearest(anchor, month, day_number), day_number), month, day_number)
+    return cal.safe_date(cal.month_year(anchor, month, direction or _nearest(anchor, month, day_number), day_number), month, day_number)
 
 
 def _reported_period(anchor: date, unit: str, years: int = 0, year: int | None = None) -> str:
@@ -437,7 +439,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
     if name in ("weekday_date", "month_day_year", "day_month_year"):
         if not anchor and not g.get("y"):
             return "DATE", f"XXXX-{MONTHS[g['mon'].lower().rstrip('.')]:02d}-{int(re.match(r'[0-9]+', g['d']).group()):02d}", None, None
-        day = _month_day(g, anchor)
+        # A period that "ended Jan. 31" ended before the report; otherwise the nearer year.
+        day = _month_day(g, anchor, -1 if _ENDED.search(text, max(0, start - 12), start) else 0)
         return ("DATE", day.isoformat(), None, None) if day else None
     if name in ("clock_date", "week_of"):
         # "5 p.m. EST, Nov. 9": that day with the clock time; "the week of March 6": the week that day is in.
@@ -607,7 +610,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         year = int(g["y"])
         if anchor and year > anchor.year + 30:
             return None
-        return "DATE", f"{year:04d}", _edge_mod(g.get("edge")), None
+        mod = {"pre": "BEFORE", "post": "AFTER"}.get((g.get("prefix") or "").lower()) or _edge_mod(g.get("edge"))
+        return "DATE", f"{year:04d}", mod, None  # "post-1959": after that year
+    if name == "extra_unit":
+        return "DURATION", _duration(1, g["u"]), None, None  # "an additional year"
     if name in ("quarter", "ordinal_quarter_adj", "the_quarter"):
         unit = g["q"].lower()
         if unit == "period" and name != "the_quarter" and not g.get("rel"):
@@ -650,8 +656,9 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", "XXXX", None, None
         return "DATE", f"{anchor.year:04d}", None, None
     if name == "part_relative":
-        rel = g["rel"].lower()
-        part = PARTS_OF_DAY.get((g.get("part") or "").lower())
+        # "this morning", "last night", "tonight", "mid-afternoon yesterday", "by mid afternoon" (today)
+        rel = (g.get("rel") or g.get("rel2") or "today").lower()
+        part = PARTS_OF_DAY.get((g.get("part") or g.get("mid") or "").lower())
         if rel == "tonight" and not part:
             part = "NI"
         if not part:
@@ -787,6 +794,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         return "TIME", f"{day}T{'24:00' if word == 'midnight' else '12:00'}", None, None
     if name in ("deictic", "adjective_ref"):
         word = " ".join(g["w"].lower().split())
+        if g.get("then"):
+            return "DATE", "PAST_REF", None, None  # "the then current price"
+        if word in ("a later date", "a future date"):
+            return "DATE", "FUTURE_REF", None, None
         if word in ("today",):
             return "DATE", anchor.isoformat() if anchor else "PRESENT_REF", None, None
         if word in ("yesterday", "tomorrow"):
