@@ -64,12 +64,21 @@ def tag(text, anchor=WED):
     ("The loan runs for an additional year.", ("an additional year", "DURATION", "P1Y")),
     ("Its post-1959 politics split families.", ("post-1959", "DATE", "1959")),
     ("It may sell shares at a later date.", ("a later date", "DATE", "FUTURE_REF")),
+    ("Crime rose over the past year.", ("the past year", "DATE", "2024")),
+    ("The market closes early on Fridays.", ("Fridays", "SET", "XXXX-WXX-5")),
+    ("The ferry sails Tuesday nights.", ("Tuesday nights", "SET", "XXXX-WXX-2TNI")),
     ("Prices will stay high in the near term.", ("the near term", "DATE", "FUTURE_REF")),
     ("The fund hopes to close the deal by year-end.", ("year-end", "DATE", "2025")),
     ("The flood came in the winter of nineteen ninety-four.", ("the winter of nineteen ninety-four", "DATE", "1994-WI")),
 ])
 def test_expression_types(sentence, expected):
     assert expected in tag(sentence)
+
+
+def test_a_weekday_shares_a_plural_part_of_day():
+    assert tag("Flights leave on Monday and Tuesday nights.")[:2] == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
+    assert [t[1] for t in tag("They met on Monday and Tuesday.")] == ["DATE", "DATE"]
 
 
 def test_no_preposition_in_the_extent():

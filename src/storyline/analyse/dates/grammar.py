@@ -92,6 +92,11 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})(?:,?\s+|\s+of\s+)(?P<y>{YEAR})\b")),
     ("relative_month", _compile(rf"\b(?P<edge>{EDGE})?(?P<rel>this|last|next|past|coming|previous)\s+(?P<mon>{MONTH})\b")),
     ("month", re.compile(rf"(?:\b(?P<edge>{EDGE}))?\b(?P<mon>{MONTH})(?!\s*\d)\b")),
+    # A weekday in the plural, or with a part of day in the plural, recurs: "on Mondays", "Tuesday
+    # nights", and "Monday" in "Monday and Tuesday nights".
+    ("weekdays", re.compile(
+        rf"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?P<part>{PART})s\b"
+        rf"|(?=\s+(?:and|or)\s+{WEEKDAY}\s+(?P<next>{PART})s\b))")),
     ("weekday", re.compile(
         rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate)\s+)?\b(?P<wd>{WEEKDAY})"
         rf"(?:\s+(?P<part>morning|afternoon|evening|night))?(?![\w])")),

@@ -506,10 +506,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         else:
             year = cal.month_year(anchor, month, _year_tense(text, start, end) or _nearest(anchor, month, None))
         return "DATE", f"{year:04d}-{month:02d}", _edge_mod(g.get("edge")), None
-    if name in ("weekday", "every_weekday"):
+    if name in ("weekday", "every_weekday", "weekdays"):
         weekday = WEEKDAYS[g["wd"].lower().rstrip(".")]
-        part = PARTS_OF_DAY.get((g.get("part") or "").lower())
-        if name == "every_weekday":
+        part = PARTS_OF_DAY.get((g.get("part") or g.get("next") or "").lower())
+        if name in ("every_weekday", "weekdays"):
             return "SET", f"XXXX-WXX-{weekday + 1}" + (f"T{part}" if part else ""), None, None
         rel = (g.get("rel") or "").lower()
         if not anchor:
@@ -767,6 +767,11 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         unit = g["u"].lower()
         if unit in ("quarter",):
             return None
+        rel = g["det"].split()[-1].lower()
+        if anchor and unit in ("month", "year", "decade") and rel in ("past", "last", "next", "coming"):
+            # "the past year", "the last week": the calendar unit before (or after) this one, as
+            # TimeBank writes them; "the past three years" stays a duration.
+            return "DATE", cal.shift(anchor, unit, -1 if rel in ("past", "last") else 1), None, None
         return "DURATION", _duration(1, unit), None, None
     if name == "plural_unit":
         unit = g["u"].lower()
