@@ -65,6 +65,8 @@ def tag(text, anchor=WED):
     ("Its post-1959 politics split families.", ("post-1959", "DATE", "1959")),
     ("It may sell shares at a later date.", ("a later date", "DATE", "FUTURE_REF")),
     ("Crime rose over the past year.", ("the past year", "DATE", "2024")),
+    ("Fares will rise in the coming years.", ("coming years", "DURATION", "PXY")),
+    ("Sales fell in the latest fiscal year.", ("the latest fiscal year", "DATE", "2024")),
     ("The market closes early on Fridays.", ("Fridays", "SET", "XXXX-WXX-5")),
     ("The ferry sails Tuesday nights.", ("Tuesday nights", "SET", "XXXX-WXX-2TNI")),
     ("Prices will stay high in the near term.", ("the near term", "DATE", "FUTURE_REF")),

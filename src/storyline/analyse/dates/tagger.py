@@ -654,7 +654,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DURATION", "P1Y", None, None  # "the year ended March 31": a span of a year, as TimeBank has it
         if not anchor:
             return "DATE", "XXXX", None, None
-        return "DATE", f"{anchor.year:04d}", None, None
+        # "the latest fiscal year": the last one reported, so the one before this
+        return "DATE", f"{anchor.year - (1 if g.get('latest') else 0):04d}", None, None
     if name == "part_relative":
         # "this morning", "last night", "tonight", "mid-afternoon yesterday", "by mid afternoon" (today)
         rel = (g.get("rel") or g.get("rel2") or "today").lower()
@@ -776,8 +777,6 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
     if name == "plural_unit":
         unit = g["u"].lower()
         pre = (g.get("pre") or "").strip().lower()
-        if pre == "coming":
-            return "DATE", "FUTURE_REF", None, None
         if unit in ("second", "minute") and not g.get("pre"):
             return None
         return "DURATION", _duration(None, unit), None, None
