@@ -103,6 +103,9 @@ def test_names_and_titles_are_not_times():
     assert tag("The ferry sails in March.") == [("March", "DATE", "2025-03")]
     assert tag("``Sunday we sail,'' he said.")[0][:2] == ("Sunday", "DATE")
     assert tag("Funds hold more than a quarter of the market.") == []
+    assert tag("Rooms cost $55 a night and the line adds four flights a week.") == []
+    assert tag("Guards stood there 24 hours a day.") == [("24 hours", "DURATION", "PT24H")]
+    assert tag("Profit rose from $5 million a year earlier.") == [("a year earlier", "DATE", "2024")]
     assert tag('<tweet datetime="2025-07-02">') == [("2025-07-02", "DATE", "2025-07-02")]
     assert tag('<tweet date="July 2, 2025">') == [("July 2, 2025", "DATE", "2025-07-02")]
     assert tag("A trial is set in May for the Kestrel case.") == [("May", "DATE", "2025-05")]

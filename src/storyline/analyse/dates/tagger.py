@@ -200,6 +200,9 @@ def _in_name(rule: str, text: str, start: int, end: int) -> bool:
     return False
 
 
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|trillion|thousand|hundred|dozen|one|two|three|four|five|six|seven|eight|nine|ten))"
+    r"(?:\s+[a-z]+s)?\s+$")
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)")
 
@@ -750,6 +753,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         unit_word = g["u"].lower()
         if number_word in ("a", "an") and unit_word == "second" and not g.get("approx"):
             return None  # "a second time"
+        if number_word in ("a", "an") and not g.get("approx") and not g.get("det") and _AMOUNT_BEFORE.search(text, max(0, start - 40), start):
+            return None  # a rate, not a time: "$1.76 a year", "four flights a week", "24 hours a day"
         if g.get("tail") and "old" in g["tail"].lower():
             return None  # ages are not time expressions in TimeML
         if unit_word == "quarter" and amount is not None and amount < 4 and (
