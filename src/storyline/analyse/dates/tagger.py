@@ -73,7 +73,7 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False) -> 
     if "had" in before:
         return -1  # a past perfect: "had been due to expire Friday", "had filed by Wednesday"
     if before and before[-1] == "through":
-        return 0  # a span's end: "loans through January" ahead, "this year through August" behind
+        return 0  # a span's end: "credit through January" ahead, "this year through August" behind
     if before and before[-1] in ("by", "until"):
         # A deadline ("returned by Jan. 14", "extended until Tuesday") unless it is already past
         # ("until Thursday, they had not called him").
@@ -86,10 +86,10 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False) -> 
         previous = words[index - 1] if index > 0 and index != len(before) else ""
         if previous in ("be", "been", "being") and (word.endswith("ed") or word in _PAST_WORDS):
             if index > 1 and previous == "be" and words[index - 2] == "to":
-                return 1  # "guidelines to be published in November"
+                return 1  # "rules to be published in November"
             continue  # a passive ("will be named", "would be paid"): its auxiliary tells the tense
         if word.endswith("ed") and previous in _BEFORE_ADJECTIVE:
-            continue  # "a still unspecified date", "the revised plan": an adjective
+            continue  # "a still undecided date", "the revised plan": an adjective
         following = words[index + 1] if index + 1 < len(words) and index + 1 != len(before) else ""
         verdict = _word_tense(word, following)
         if verdict:
@@ -171,10 +171,10 @@ def _date_clock_times(timexes: list[Timex], text: str) -> list[Timex]:
 
 
 # A month that heads a name: "the March for Life", "the 1963 March on Washington", "the March of
-# Dimes"; not one a preposition puts in time ("in May for the Wisconsin case").
+# Dimes"; not one a preposition puts in time ("in May for the Kestrel case").
 _MONTH_NAMED = re.compile(r"\s+(?:for|of|on|against)\s+(?:the\s+)?[A-Z]")
 _TIME_PREPOSITION = re.compile(r"\b(?:in|on|since|until|till|by|from|to|through|during|before|after|early|late|mid|last|next|this|each|every)[\s-]*$", re.I)
-# A paper named by how often it appears: "the party daily Granma", "the Daily Beast", "Nightly News".
+# A paper named by how often it appears: "the party daily Tidings", "the Daily Ledger", "Nightly News".
 _SET_NAMED = re.compile(r"\s+(?:[A-Z][a-z]+|the\s+[A-Z])")
 # A title's opening quote, maybe with its first capitalised words ("``High Noon''").
 _OPEN_QUOTE = re.compile(r"(?:``|''|[\"“‘])(?:[A-Z][\w'-]*[\s-]+)*$")
@@ -269,15 +269,15 @@ def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date 
 
 
 _WEEKDAY_PAST_BIAS = 3
+_SHORT_UNITS = frozenset({"S", "M", "H", "D", "W", "WE", "W2"})  # unit keys: seconds to fortnights
 
 
 def _year_tense(text: str, start: int, end: int) -> int:
     """Which way a year-less month lies, by tense: a future anywhere in the clause, a past only
-    from the words before it ("Since KKR bought RJR in February"), not from a report after it
+    from the words before it ("since the port bought the ferry in February"), not from a report after it
     ("in early March, an official said")."""
     tense = direction_at(text, start, end)
     return direction_at(text, start, end, before_only=True) if tense < 0 else tense
-_SHORT_UNITS = frozenset({"S", "M", "H", "D", "W", "WE", "W2"})
 
 
 def _nearest(anchor: date, month: int, day: int | None) -> int:
@@ -775,13 +775,12 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None
         rel = g["det"].split()[-1].lower()
         if anchor and unit in ("month", "year", "decade") and rel in ("past", "last", "next", "coming"):
-            # "the past year", "the last week": the calendar unit before (or after) this one, as
-            # TimeBank writes them; "the past three years" stays a duration.
+            # "the past year", "the last decade": the calendar unit before (or after) this one, as
+            # TimeBank writes them; "the past three years" and "the last week" stay durations.
             return "DATE", cal.shift(anchor, unit, -1 if rel in ("past", "last") else 1), None, None
         return "DURATION", _duration(1, unit), None, None
     if name == "plural_unit":
         unit = g["u"].lower()
-        pre = (g.get("pre") or "").strip().lower()
         if unit in ("second", "minute") and not g.get("pre"):
             return None
         return "DURATION", _duration(None, unit), None, None
