@@ -105,6 +105,10 @@ def test_names_and_titles_are_not_times():
     assert tag("Funds hold more than a quarter of the market.") == []
     assert tag("Rooms cost $55 a night and the line adds four flights a week.") == []
     assert tag("Guards stood there 24 hours a day.") == [("24 hours", "DURATION", "PT24H")]
+    assert tag("Sales should rise 8.5% annually; the plant makes 900 boats annually.") == []
+    assert tag("The chip runs 15 million steps per second at an average daily load.") == []
+    assert tag("The ferry sails twice a week and the bus 3 times a day.") == [
+        ("twice a week", "SET", "P1W"), ("3 times a day", "SET", "P1D")]
     assert tag("Profit rose from $5 million a year earlier.") == [("a year earlier", "DATE", "2024")]
     assert tag('<tweet datetime="2025-07-02">') == [("2025-07-02", "DATE", "2025-07-02")]
     assert tag('<tweet date="July 2, 2025">') == [("July 2, 2025", "DATE", "2025-07-02")]

@@ -201,8 +201,8 @@ def _in_name(rule: str, text: str, start: int, end: int) -> bool:
 
 
 _AMOUNT_BEFORE = re.compile(
-    r"(?:\d|\b(?:million|billion|trillion|thousand|hundred|dozen|one|two|three|four|five|six|seven|eight|nine|ten))"
-    r"(?:\s+[a-z]+s)?\s+$")
+    r"(?:\d%?|\b(?:million|billion|trillion|thousand|hundred|dozen|one|two|three|four|five|six|seven|eight|nine|ten|percent))"
+    r"(?:\s+(?!times\b)[a-z]+s)?\s+$")
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)")
 
@@ -785,6 +785,9 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None
         return "DURATION", _duration(None, unit), None, None
     if name == "set":
+        if re.match(r"per\b|annually|yearly|monthly|weekly|daily|hourly", m.group(0), re.I) and (
+                _AMOUNT_BEFORE.search(text, max(0, start - 40), start) or re.search(r"\baverage\s+$", text[max(0, start - 9):start])):
+            return None  # a rate: "8.5% annually", "10,000 units annually", "instructions per second", "average daily volume"
         if g.get("word"):
             return "SET", SETS[g["word"].lower()], None, None
         unit = (g.get("u") or g.get("u2") or "").lower()
