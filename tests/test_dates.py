@@ -66,6 +66,7 @@ def tag(text, anchor=WED):
     ("It may sell shares at a later date.", ("a later date", "DATE", "FUTURE_REF")),
     ("Crime rose over the past year.", ("the past year", "DATE", "2024")),
     ("Fares will rise in the coming years.", ("coming years", "DURATION", "PXY")),
+    ("The town will live without power for a while.", ("a while", "DURATION", "PXX")),
     ("Sales fell in the latest fiscal year.", ("the latest fiscal year", "DATE", "2024")),
     ("The market closes early on Fridays.", ("Fridays", "SET", "XXXX-WXX-5")),
     ("The ferry sails Tuesday nights.", ("Tuesday nights", "SET", "XXXX-WXX-2TNI")),
@@ -104,6 +105,7 @@ def test_names_and_titles_are_not_times():
     assert tag("``Sunday we sail,'' he said.")[0][:2] == ("Sunday", "DATE")
     assert tag("Funds hold more than a quarter of the market.") == []
     assert tag("Rooms cost $55 a night and the line adds four flights a week.") == []
+    assert tag("They left in the early hours of Friday.", WED) == [("Friday", "DATE", "2025-07-04")]
     assert tag("Guards stood there 24 hours a day.") == [("24 hours", "DURATION", "PT24H")]
     assert tag("Sales should rise 8.5% annually; the plant makes 900 boats annually.") == []
     assert tag("The chip runs 15 million steps per second at an average daily load.") == []

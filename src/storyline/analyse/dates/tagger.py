@@ -615,6 +615,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None
         mod = {"pre": "BEFORE", "post": "AFTER"}.get((g.get("prefix") or "").lower()) or _edge_mod(g.get("edge"))
         return "DATE", f"{year:04d}", mod, None  # "post-1959": after that year
+    if name == "a_while":
+        return ("DATE", "PAST_REF", None, None) if g.get("ago") else ("DURATION", "PXX", None, None)
     if name == "extra_unit":
         return "DURATION", _duration(1, g["u"]), None, None  # "an additional year"
     if name in ("quarter", "ordinal_quarter_adj", "the_quarter"):
@@ -781,6 +783,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         return "DURATION", _duration(1, unit), None, None
     if name == "plural_unit":
         unit = g["u"].lower()
+        if unit == "hour" and re.search(r"\b(?:early|small|wee)\s+$", text[max(0, start - 7):start]):
+            return None  # "the early hours of Thursday": a part of the day, which the day's own expression gives
         if unit in ("second", "minute") and not g.get("pre"):
             return None
         return "DURATION", _duration(None, unit), None, None
