@@ -161,6 +161,8 @@ def test_the_tense_before_a_year_less_month_places_its_year():
     assert tag("The bonus would be paid on a still undecided date in January.", october) == [("January", "DATE", "2026-01")]
     assert tag("Sales held up this year through August.", october)[-1] == ("August", "DATE", "2025-08")
     assert tag("Rent rose in the fiscal year ended Jan. 31.", october)[-1] == ("Jan. 31", "DATE", "2025-01-31")
+    assert tag("Talks dragged on. In January, the harbour board hired a new chief.", october) == [("January", "DATE", "2025-01")]
+    assert tag("Talks drag on. In January, the harbour board will hire a new chief.", october) == [("January", "DATE", "2026-01")]
     # a report after the month says nothing of the month's event
     assert tag("Ferries return in early March, an official said.", date(2025, 2, 10)) == [("early March", "DATE", "2025-03")]
 

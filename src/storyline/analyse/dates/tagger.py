@@ -274,10 +274,20 @@ _SHORT_UNITS = frozenset({"S", "M", "H", "D", "W", "WE", "W2"})  # unit keys: se
 
 def _year_tense(text: str, start: int, end: int) -> int:
     """Which way a year-less month lies, by tense: a future anywhere in the clause, a past only
-    from the words before it ("since the port bought the ferry in February"), not from a report after it
-    ("in early March, an official said")."""
+    from the words before it ("since the port bought the ferry in February"), not from a report
+    after it ("in early March, an official said"); a month that opens its sentence ("In January,
+    the port sold ...") takes the tense of the sentence it opens."""
+    if _FRONTED.search(text, max(0, start - 20), start) and text.startswith(",", end):
+        sentence = _SENTENCE_BREAK.search(text, end + 1)
+        for word in _TOKEN.findall(text[end + 1:sentence.start() if sentence else len(text)])[:12]:
+            if verdict := _word_tense(word.lower()):
+                return verdict
+        return 0
     tense = direction_at(text, start, end)
     return direction_at(text, start, end, before_only=True) if tense < 0 else tense
+
+
+_FRONTED = re.compile(r"(?:^|[.!?][\"”’')]*\s+|\n)(?:In|By|Since|During|Until)(?:\s+(?:early|late|mid-?))?\s*$")
 
 
 def _nearest(anchor: date, month: int, day: int | None) -> int:
