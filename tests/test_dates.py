@@ -151,6 +151,9 @@ def test_tense_decides_the_weekday():
 def test_clock_time_takes_the_day_of_its_sentence():
     assert tag("The blast came at 10:35 a.m. (0735 GMT) Friday.")[0] == ("10:35 a.m.", "TIME", "2025-07-04T10:35")
     assert tag("It was cold on Friday. The bus left at 6 a.m.")[1] == ("6 a.m.", "TIME", "2025-07-09T06:00")
+    timexes = tag("The skipper will leave at 4 in the morning (4 a.m. Thursday).")
+    assert timexes[0] == ("4 in the morning", "TIME", "2025-07-10T04:00")
+    assert tag("The vote closed at 7:30 in the evening.") == [("7:30 in the evening", "TIME", "2025-07-09T19:30")]
 
 
 def test_the_tense_before_a_year_less_month_places_its_year():

@@ -157,12 +157,12 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’')]*\s+[A-Z\"“‘`]|\n")
 
 def _date_clock_times(timexes: list[Timex], text: str) -> list[Timex]:
     """A clock time takes its day from the nearest day named in its sentence ("at 10:35 a.m.
-    (0735 GMT) Friday"), not from the publication date."""
+    (0735 GMT) Friday", "at 4 in the morning (4 a.m. Thursday)"), not from the publication date."""
     out = list(timexes)
     for index, timex in enumerate(timexes):
         if timex.rule not in ("clock", "noon") or not _FULL_DATE.match(timex.value):
             continue
-        days = [other for other in timexes if other.type == "DATE" and _FULL_DATE.match(other.value)
+        days = [other for other in timexes if other.rule not in ("clock", "noon") and _FULL_DATE.match(other.value)
                 and not _SENTENCE_BREAK.search(text, min(other.end, timex.end), max(other.start, timex.start))]
         if days:
             day = min(days, key=lambda other: abs(other.start - timex.start))
@@ -339,6 +339,8 @@ def _clock(g: dict) -> str | None:
     """HH:MM of a clock match (12-hour with a.m./p.m.), or None for an impossible hour."""
     hour = int(g["h"])
     ap = g["ap"].lower().replace(".", "")
+    if ap == "h24":
+        return f"{hour:02d}:{int(g['m'] or 0):02d}"
     if hour > 12:
         return None
     if ap == "pm" and hour != 12:
@@ -809,6 +811,9 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", None, None
         return "SET", _duration(1, unit), None, None
     if name == "clock":
+        if g.get("pp"):  # "4 in the morning", "7:30 in the evening"
+            hour = int(g["h2"]) % 12 + (12 if g["pp"].lower() != "morning" else 0)
+            g = {**g, "h": str(hour), "m": g.get("m2"), "ap": "h24"}
         clock = _clock(g)
         if clock is None:
             return None
