@@ -106,6 +106,7 @@ def test_names_and_titles_are_not_times():
     assert tag("Funds hold more than a quarter of the market.") == []
     assert tag("Rooms cost $55 a night and the line adds four flights a week.") == []
     assert tag("They left in the early hours of Friday.", WED) == [("Friday", "DATE", "2025-07-04")]
+    assert tag("They meet every once in a while.") == []
     assert tag("Guards stood there 24 hours a day.") == [("24 hours", "DURATION", "PT24H")]
     assert tag("Sales should rise 8.5% annually; the plant makes 900 boats annually.") == []
     assert tag("The chip runs 15 million steps per second at an average daily load.") == []
