@@ -270,6 +270,8 @@ def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date 
 
 _WEEKDAY_PAST_BIAS = 3
 _SHORT_UNITS = frozenset({"S", "M", "H", "D", "W", "WE", "W2"})  # unit keys: seconds to fortnights
+# A month phrase that opens its sentence: "In January,", "By early March,".
+_FRONTED = re.compile(r"(?:^|[.!?][\"”’')]*\s+|\n)(?:In|By|Since|During|Until)(?:\s+(?:early|late|mid-?))?\s*$")
 
 
 def _year_tense(text: str, start: int, end: int) -> int:
@@ -285,9 +287,6 @@ def _year_tense(text: str, start: int, end: int) -> int:
         return 0
     tense = direction_at(text, start, end)
     return direction_at(text, start, end, before_only=True) if tense < 0 else tense
-
-
-_FRONTED = re.compile(r"(?:^|[.!?][\"”’')]*\s+|\n)(?:In|By|Since|During|Until)(?:\s+(?:early|late|mid-?))?\s*$")
 
 
 def _nearest(anchor: date, month: int, day: int | None) -> int:
@@ -339,8 +338,6 @@ def _clock(g: dict) -> str | None:
     """HH:MM of a clock match (12-hour with a.m./p.m.), or None for an impossible hour."""
     hour = int(g["h"])
     ap = g["ap"].lower().replace(".", "")
-    if ap == "h24":
-        return f"{hour:02d}:{int(g['m'] or 0):02d}"
     if hour > 12:
         return None
     if ap == "pm" and hour != 12:
@@ -801,7 +798,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None
         return "DURATION", _duration(None, unit), None, None
     if name == "set":
-        if re.match(r"per\b|annually|yearly|monthly|weekly|daily|hourly", m.group(0), re.I) and (
+        if (g.get("word") or m.group(0).lower().startswith("per")) and (
                 _AMOUNT_BEFORE.search(text, max(0, start - 40), start) or re.search(r"\baverage\s+$", text[max(0, start - 9):start])):
             return None  # a rate: "8.5% annually", "10,000 units annually", "instructions per second", "average daily volume"
         if g.get("word"):
@@ -813,8 +810,9 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
     if name == "clock":
         if g.get("pp"):  # "4 in the morning", "7:30 in the evening"
             hour = int(g["h2"]) % 12 + (12 if g["pp"].lower() != "morning" else 0)
-            g = {**g, "h": str(hour), "m": g.get("m2"), "ap": "h24"}
-        clock = _clock(g)
+            clock = f"{hour:02d}:{int(g['m2'] or 0):02d}"
+        else:
+            clock = _clock(g)
         if clock is None:
             return None
         return "TIME", f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}T{clock}", None, None
