@@ -73,6 +73,12 @@ def tag(text, anchor=WED):
     ("Prices will stay high in the near term.", ("the near term", "DATE", "FUTURE_REF")),
     ("The fund hopes to close the deal by year-end.", ("year-end", "DATE", "2025")),
     ("The flood came in the winter of nineteen ninety-four.", ("the winter of nineteen ninety-four", "DATE", "1994-WI")),
+    ("The ferry leaves at 16:30.", ("16:30", "TIME", "2025-07-09T16:30")),
+    ("The page was updated 11:50 GMT.", ("11:50 GMT", "TIME", "2025-07-09T11:50")),
+    ("The mill expects orders to recover in the second half of the year.", ("the second half of the year", "DATE", "2025-H2")),
+    ("The docks will be rebuilt by the end of the month.", ("the end of the month", "DATE", "2025-07")),
+    ("The bridge is inspected every five years.", ("every five years", "SET", "P5Y")),
+    ("The choir meets every other week.", ("every other week", "SET", "P2W")),
 ])
 def test_expression_types(sentence, expected):
     assert expected in tag(sentence)
@@ -147,6 +153,14 @@ def test_tense_decides_the_weekday():
     # A past perfect puts a coming event in the past ("due" alone looks ahead).
     assert tag("The offer was due to expire on Friday.") == [("Friday", "DATE", "2025-07-11")]
     assert tag("The offer had been due to expire on Friday.") == [("Friday", "DATE", "2025-07-04")]
+    # "would" looks ahead for the verb it governs, not for an event named in that verb's object.
+    assert tag("The ferry line said on Monday that sailings would resume on Friday.")[1] == ("Friday", "DATE", "2025-07-11")
+    assert tag("The growers said they would appeal Monday's ruling.") == [("Monday", "DATE", "2025-07-07")]
+    assert tag("The growers met ahead of Friday's vote.") == [("Friday", "DATE", "2025-07-11")]
+    # Contractions read as their parts, in either apostrophe.
+    assert tag("The skipper’ll sail on Monday.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("The skipper won't sail on Monday.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("The skipper didn’t sail on Friday.") == [("Friday", "DATE", "2025-07-04")]
 
 
 def test_clock_time_takes_the_day_of_its_sentence():

@@ -48,28 +48,34 @@ _PAST_WORDS = frozenset(
     "said says was were had did told met rose fell began came went took made saw gave got left paid sold bought held led "
     "ran won lost spent sent kept found became brought thought felt struck fought spoke wrote grew knew threw drew shot "
     "stood broke chose drove flew froze hid rode rang sang sank swam tore wore woke ago earlier last announced reported "
-    "did n't".split()
+    "did".split()
 )
 _NOT_PAST_ED = frozenset("need speed seed feed bed red shed indeed proceed exceed succeed breed embed".split())
-_TOKEN = re.compile(r"[A-Za-z']+")
+# Words, with contractions split as the Penn Treebank does ("won't" gives "wo" and "n't", "he'll"
+# gives "he" and "'ll"), so that edited text and typed text read the same.
+_TOKEN = re.compile(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|['’][A-Za-z]+|[A-Za-z]+")
 _CLAUSE_EDGE = re.compile(r"[.;!?]\s|\n|[,:]\s(?=[A-Z])")
 
 
-def direction_at(text: str, start: int, end: int, before_only: bool = False) -> int:
+def _words(segment: str) -> list[str]:
+    return [word.lower().replace("’", "'") for word in _TOKEN.findall(segment)]
+
+
+def direction_at(text: str, start: int, end: int, before_only: bool = False, modal: bool = True) -> int:
     """The tense of the clause around an expression: -1 past, +1 future, 0 when nothing says.
 
     The nearest cue before the expression wins ("will meet on Friday", "met on Friday"); when
-    there is none, the nearest after it ("on Friday, he said"), unless ``before_only``.
+    there is none, the nearest after it ("on Friday, he said"), unless ``before_only``. A
+    "would" looks ahead ("said talks would resume Monday") unless ``modal`` is off.
     """
     left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 160), start)), default=max(0, start - 160))
     edge = _CLAUSE_EDGE.search(text, end)
     right = edge.start() if edge and edge.start() - end < 120 else min(len(text), end + 120)
-    before = _TOKEN.findall(text[left:start])[-10:]
-    after = _TOKEN.findall(text[end:right])[:8]
-    before = [word.lower() for word in before]
+    before = _words(text[left:start])[-10:]
+    after = _words(text[end:right])[:8]
     if before and before[-1] == "since":
         return -1
-    after = [] if before_only else [word.lower() for word in after]
+    after = [] if before_only else after
     if "had" in before:
         return -1  # a past perfect: "had been due to expire Friday", "had filed by Wednesday"
     if before and before[-1] == "through":
@@ -91,7 +97,7 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False) -> 
         if word.endswith("ed") and previous in _BEFORE_ADJECTIVE:
             continue  # "a still undecided date", "the revised plan": an adjective
         following = words[index + 1] if index + 1 < len(words) and index + 1 != len(before) else ""
-        verdict = _word_tense(word, following)
+        verdict = 1 if word == "would" and modal and following != "have" else _word_tense(word, following)
         if verdict:
             return verdict
     return 0
@@ -281,12 +287,22 @@ def _year_tense(text: str, start: int, end: int) -> int:
     the port sold ...") takes the tense of the sentence it opens."""
     if _FRONTED.search(text, max(0, start - 20), start) and text.startswith(",", end):
         sentence = _SENTENCE_BREAK.search(text, end + 1)
-        for word in _TOKEN.findall(text[end + 1:sentence.start() if sentence else len(text)])[:12]:
-            if verdict := _word_tense(word.lower()):
+        for word in _words(text[end + 1:sentence.start() if sentence else len(text)])[:12]:
+            if verdict := _word_tense(word):
                 return verdict
         return 0
     tense = direction_at(text, start, end)
     return direction_at(text, start, end, before_only=True) if tense < 0 else tense
+
+
+def _possessive_tense(text: str, start: int, end: int) -> int:
+    """The tense of a weekday that names an event ("Friday's vote"): "ahead of" or "upcoming"
+    before it says future; otherwise the clause's tense, but not a "would", which reaches its
+    verb and not the event in its object ("they would appeal Friday's ruling")."""
+    before = _words(text[max(0, start - 30):start])[-3:]
+    if "ahead" in before or "upcoming" in before:
+        return 1
+    return direction_at(text, start, end, modal=False)
 
 
 def _nearest(anchor: date, month: int, day: int | None) -> int:
@@ -532,7 +548,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             elif rel in ("next", "coming"):
                 day = cal.weekday_date(anchor + timedelta(days=1), weekday, +1)
             else:
-                tense = direction()
+                tense = _possessive_tense(text, start, end) if text.startswith(("'s", "’s"), end) else direction()
                 if tense == 0:
                     # Nothing says: the nearer one, the past on a tie ("Friday", written on a Thursday,
                     # is more likely tomorrow than six days ago).
@@ -639,7 +655,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         shifted = -1 if (g.get("yr") or rel in ("year-earlier", "year-ago") or year_rel == "last") else 0
         if year_rel == "next":
             shifted = 1
-        if year_rel in ("next", "last", "this") and g.get("ord") and anchor:
+        if year_rel in ("next", "last", "this", "the") and g.get("ord") and anchor:
             return "DATE", f"{anchor.year + shifted:04d}-{'H' if half else 'Q'}{min(ORDINALS[g['ord'].lower()], 2) if half else ORDINALS[g['ord'].lower()]}", None, None
         if rel == "last" and year_text:
             return "DATE", f"{int(year_text):04d}-{'H2' if half else 'Q4'}", None, None  # "the last half of 1989"
@@ -803,6 +819,9 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None  # a rate: "8.5% annually", "10,000 units annually", "instructions per second", "average daily volume"
         if g.get("word"):
             return "SET", SETS[g["word"].lower()], None, None
+        if g.get("u3"):  # "every five years", "every other week", "every few months"
+            amount = 2 if g.get("other") else _number(g["n"])
+            return "SET", _duration(amount, g["u3"].lower()), None, None
         unit = (g.get("u") or g.get("u2") or "").lower()
         if unit in PARTS_OF_DAY:
             return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", None, None
@@ -811,6 +830,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if g.get("pp"):  # "4 in the morning", "7:30 in the evening"
             hour = int(g["h2"]) % 12 + (12 if g["pp"].lower() != "morning" else 0)
             clock = f"{hour:02d}:{int(g['m2'] or 0):02d}"
+        elif g.get("h24"):  # "at 16:30", "11:50 GMT"
+            clock = f"{int(g['h24']):02d}:{g['m24']}"
         else:
             clock = _clock(g)
         if clock is None:
