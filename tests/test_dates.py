@@ -157,6 +157,10 @@ def test_tense_decides_the_weekday():
     assert tag("The ferry line said on Monday that sailings would resume on Friday.")[1] == ("Friday", "DATE", "2025-07-11")
     assert tag("The growers said they would appeal Monday's ruling.") == [("Monday", "DATE", "2025-07-07")]
     assert tag("The growers met ahead of Friday's vote.") == [("Friday", "DATE", "2025-07-11")]
+    # "may" and a scheduled present look ahead; the month May is no modal.
+    assert tag("The offer expires on Monday.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("The board may announce its choice on Monday.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("The ferry sailed in early May and again on Monday.")[1] == ("Monday", "DATE", "2025-07-07")
     # Contractions read as their parts, in either apostrophe.
     assert tag("The skipper’ll sail on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The skipper won't sail on Monday.") == [("Monday", "DATE", "2025-07-14")]

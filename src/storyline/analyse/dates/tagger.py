@@ -41,7 +41,9 @@ class Timex:
 
 # Tense cues, read outward from the expression: the nearest one in its clause decides.
 _FUTURE_WORDS = frozenset("will wo 'll shall must planned planning scheduled slated expects expect expected "
-                          "intends intend upcoming due gonna soon postponed delayed".split())
+                          "intends intend upcoming due gonna soon postponed delayed may might".split()
+                          # a scheduled event in the present: "the offer expires on Monday"
+                          + "begins opens expires meets arrives visits resumes hosts travels".split())
 # Words that say "future" only before "to": "plans to meet" (not "vacation plans"), "is to resume".
 _FUTURE_BEFORE_TO = frozenset("plan plans is are".split())
 _PAST_WORDS = frozenset(
@@ -58,7 +60,8 @@ _CLAUSE_EDGE = re.compile(r"[.;!?]\s|\n|[,:]\s(?=[A-Z])")
 
 
 def _words(segment: str) -> list[str]:
-    return [word.lower().replace("’", "'") for word in _TOKEN.findall(segment)]
+    """Lowercase words, but "May" keeps its capital: a month, not the modal."""
+    return [word if word == "May" else word.lower().replace("’", "'") for word in _TOKEN.findall(segment)]
 
 
 def direction_at(text: str, start: int, end: int, before_only: bool = False, modal: bool = True) -> int:
@@ -744,8 +747,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", _reported_period(anchor, "quarter", -1), None, None
         return "DATE", f"{anchor.year - 1:04d}", None, None
     if name in ("edge_relative", "relative_unit"):
-        unit = g["u"].lower()
-        rel = g["rel"].lower()
+        unit = (g["u"] or g["u2"]).lower() if name == "edge_relative" else g["u"].lower()
+        rel = (g["rel"] or g["the"]).lower() if name == "edge_relative" else g["rel"].lower()
         step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
         edge = (g.get("edge") or "").lower()
         mod = None if edge in ("earlier", "later") else _edge_mod(edge)
