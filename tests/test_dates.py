@@ -79,6 +79,9 @@ def tag(text, anchor=WED):
     ("The docks will be rebuilt by the end of the month.", ("the end of the month", "DATE", "2025-07")),
     ("The bridge is inspected every five years.", ("every five years", "SET", "P5Y")),
     ("The choir meets every other week.", ("every other week", "SET", "P2W")),
+    ("The storm struck at 5.30pm.", ("5.30pm", "TIME", "2025-07-09T17:30")),
+    ("Harvests failed in 2019-2020.", ("2020", "DATE", "2020")),
+    ("The choir sang in spring.", ("spring", "DATE", "2025-SP")),
 ])
 def test_expression_types(sentence, expected):
     assert expected in tag(sentence)

@@ -69,7 +69,7 @@ SPELLED_YEAR = (
 ZONE = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET)\b"
 # A clock time: "3 p.m.", "10:35 a.m. EDT".
 CLOCK = (
-    r"(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+    r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
     rf"(?:\s+(?P<tz>{ZONE}))?"
 )
 # A 24-hour clock time says it is one by its zone ("16:30 GMT") or the word before it ("at 16:30").
@@ -115,7 +115,11 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year_end", _compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b")),
     ("decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s\b")),
     ("fiscal_year", _compile(rf"\b(?:the\s+)?(?P<edge>{EDGE})?(?:fiscal|financial|calendar|model|tax)(?:\s+year)?\s+(?P<y>{YEAR}|'\d\d)\b")),
-    ("year", _compile(rf"(?:\b(?P<prefix>pre|post)-|(?<![$\d.,-])\b)(?P<edge>{EDGE})?(?P<y>{YEAR})\b(?![.,]\d|\s*(?:%|percent|tons?|people|shares|units|[-/]\d))")),
+    # A year, also either end of a span of years ("2008-2009"), but not a number in other use
+    # ("$2000", "2000 tons", "2000-1").
+    ("year", _compile(
+        rf"(?:\b(?P<prefix>pre|post)-|(?<![$\d.,-])\b|(?<=\d\d\d\d[-–]))(?P<edge>{EDGE})?(?P<y>{YEAR})\b"
+        rf"(?![.,]\d|\s*(?:%|percent|tons?|people|shares|units|[-/](?!{YEAR}\b)\d))")),
     ("quarter", _compile(
         rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})(?:'s)?\s+|(?P<yrel0>this|last|next)\s+year's\s+)?(?:(?P<yr>year-(?:earlier|ago)|prior-year)\s+)?"
         rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>latest|last|current|previous|past|same|year-earlier|year-ago|recent|comparable|this|next|preceding))"
@@ -141,7 +145,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?P<edge>earlier|later|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+"
         rf"(?:(?P<rel>this|last|next)\s+(?P<u>week|month|year|decade|century|{SEASON})|(?<=of\s)(?P<the>the)\s+(?P<u2>week|month|year|decade|century))\b")),
     ("relative_unit", _compile(rf"\b(?P<rel>this|last|next|past|coming|previous|following|current|same)\s+(?P<u>week(?:end)?|month|quarter|year|decade|century|{SEASON})\b")),
-    ("season", _compile(rf"\b(?:the\s+)?(?P<edge>early|late|mid)?[\s-]?(?P<s>{SEASON})(?:\s+of\s+(?P<y>{YEAR}))?\b(?!\s*(?:of\s+(?!\d)|semester|term|session|games|olympics))")),
+    ("season", _compile(rf"\b(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]?)?(?P<s>{SEASON})(?:\s+of\s+(?P<y>{YEAR}))?\b(?!\s*(?:of\s+(?!\d)|semester|term|session|games|olympics))")),
     ("a_while", _compile(r"(?<!once\sin\s)\ba\s+(?:little\s+)?while(?P<ago>\s+ago)?\b")),
     ("extra_unit", _compile(rf"\ban?\s+(?:additional|extra|further)\s+(?P<u>{UNIT})\b")),
     ("duration", _compile(
