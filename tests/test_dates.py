@@ -82,6 +82,13 @@ def tag(text, anchor=WED):
     ("The storm struck at 5.30pm.", ("5.30pm", "TIME", "2025-07-09T17:30")),
     ("Harvests failed in 2019-2020.", ("2020", "DATE", "2020")),
     ("The choir sang in spring.", ("spring", "DATE", "2025-SP")),
+    ("The dam must cut its losses by 2060.", ("2060", "DATE", "2060")),
+    ("The lock was shut for the past half-dozen days.", ("the past half-dozen days", "DURATION", "P6D")),
+    ("The mill thrived in the 1970’s.", ("the 1970’s", "DATE", "197")),
+    ("The guild was founded a quarter-century ago.", ("a quarter-century ago", "DATE", "2000")),
+    ("The rink opens on Valentine’s Day.", ("Valentine’s Day", "DATE", "2026-02-14")),
+    ("The shops shut on Good Friday.", ("Good Friday", "DATE", "2025-04-18")),
+    ("The fair ran July 1-4, 2024.", ("4, 2024", "DATE", "2024-07-04")),
 ])
 def test_expression_types(sentence, expected):
     assert expected in tag(sentence)
@@ -128,6 +135,12 @@ def test_names_and_titles_are_not_times():
     assert tag("Fares rose from September to December 2024.")[0][:2] == ("September", "DATE")
     assert tag("“Tonight’s vote matters,” she said.")[0][:2] == ("Tonight", "TIME")
     assert tag("She led a yearly Harbour poll.") == [("yearly", "SET", "P1Y")]
+    assert tag("The fair clashed with the start of the Winter Games.") == []
+    assert tag("A Harbour Daily poll found support.") == []
+    assert tag("She spoke to Kestrel Today on the ferry.") == []
+    assert tag("The film 48 Hours opened in Kestrel Bay.") == []
+    assert tag("Ferries Resume Today After Storm") == [("Today", "DATE", "2025-07-09")]
+    assert tag("The dock grew in the tech boom of the period.") == []
     assert tag("He spoke to the Daily Tidings.") == []
     assert tag("He walked in the 1963 March on Kestrel Bay.") == [("1963", "DATE", "1963")]
     assert tag("The poster showed a still from ``High Noon.'' It helped.") == []
@@ -164,6 +177,9 @@ def test_tense_decides_the_weekday():
     assert tag("The offer expires on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The board may announce its choice on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The ferry sailed in early May and again on Monday.")[1] == ("Monday", "DATE", "2025-07-07")
+    # "would have" with a participle looks back; with a noun it looks ahead.
+    assert tag("The skipper would have sailed on Monday.") == [("Monday", "DATE", "2025-07-07")]
+    assert tag("The skipper would have a crew on Monday.") == [("Monday", "DATE", "2025-07-14")]
     # Contractions read as their parts, in either apostrophe.
     assert tag("The skipper’ll sail on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The skipper won't sail on Monday.") == [("Monday", "DATE", "2025-07-14")]
@@ -194,6 +210,12 @@ def test_the_tense_before_a_year_less_month_places_its_year():
 
 def test_the_following_month_after_a_named_month():
     assert tag("The plant shut in March 2024. The following month, it was sold.")[1] == ("The following month", "DATE", "2024-04")
+
+
+def test_a_season_no_tense_places_is_the_nearest():
+    assert tag("The growers hope to unite in the fall.", date(2025, 5, 12)) == [("the fall", "DATE", "2025-FA")]
+    assert tag("Crowds gathered in the summer.", date(2025, 7, 9)) == [("the summer", "DATE", "2025-SU")]
+    assert tag("The growers are going to sell in the spring.", date(2025, 2, 9)) == [("the spring", "DATE", "2025-SP")]
 
 
 def test_the_weekend_by_tense():

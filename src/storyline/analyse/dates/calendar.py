@@ -83,6 +83,16 @@ def season_year(anchor: date, season: str, direction: int) -> int:
     return anchor.year if not begun or season == "WI" else anchor.year + 1
 
 
+def nearest_season_year(anchor: date, season: str) -> int:
+    """The year of the season nearest the anchor (the one it falls in, else the nearer edge), for a
+    season no tense places ("the party hopes to unite in the fall")."""
+    def distance(year: int) -> int:
+        first = date(year, SEASON_START[season], 1)
+        after = date(year + (SEASON_START[season] + 3 > 12), (SEASON_START[season] + 2) % 12 + 1, 1)
+        return 0 if first <= anchor < after else min(abs((anchor - first).days), abs((anchor - after).days))
+    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=distance)
+
+
 def safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)

@@ -16,7 +16,8 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "a half": 0.5,
+    "a dozen": 12, "dozen": 12, "half a dozen": 6, "half-dozen": 6, "half dozen": 6, "a half-dozen": 6,
+    "a half dozen": 6, "a quarter": 0.25, "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "a half": 0.5,
 }
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of", "numerous", "countless", "the next few", "recent")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": 4}
@@ -108,12 +109,14 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?:\s+(?P<part>morning|afternoon|evening|night))?(?![\w])")),
     ("every_weekday", re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?")),
     ("every_month", re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+(?P<mon>{MONTH})\b")),
-    ("holiday", _compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Easter(?:\s+Sunday|\s+week)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Halloween)\b")),
+    ("holiday", _compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Easter(?:\s+Sunday|\s+week)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Halloween"
+                          r"|Valentine['’]s\s+Day|St\.?\s+Patrick['’]s\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Palm\s+Sunday"
+                          r"|Mother['’]s\s+Day|Father['’]s\s+Day)\b")),
     ("spelled_decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:nineteen[\s-])?(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")),
     ("century", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)[\s-]+century\b")),
     ("the_weekend", _compile(r"\bthe\s+weekend\b")),
     ("year_end", _compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b")),
-    ("decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s\b")),
+    ("decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|['’]\d0)['’]?s\b")),
     ("fiscal_year", _compile(rf"\b(?:the\s+)?(?P<edge>{EDGE})?(?:fiscal|financial|calendar|model|tax)(?:\s+year)?\s+(?P<y>{YEAR}|'\d\d)\b")),
     # A year, also either end of a span of years ("2008-2009"), but not a number in other use
     # ("$2000", "2000 tons", "2000-1").

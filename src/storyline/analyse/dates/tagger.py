@@ -45,7 +45,7 @@ _FUTURE_WORDS = frozenset("will wo 'll shall must planned planning scheduled sla
                           # a scheduled event in the present: "the offer expires on Monday"
                           + "begins opens expires meets arrives visits resumes hosts travels".split())
 # Words that say "future" only before "to": "plans to meet" (not "vacation plans"), "is to resume".
-_FUTURE_BEFORE_TO = frozenset("plan plans is are".split())
+_FUTURE_BEFORE_TO = frozenset("plan plans is are going".split())
 _PAST_WORDS = frozenset(
     "said says was were had did told met rose fell began came went took made saw gave got left paid sold bought held led "
     "ran won lost spent sent kept found became brought thought felt struck fought spoke wrote grew knew threw drew shot "
@@ -100,7 +100,13 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
         if word.endswith("ed") and previous in _BEFORE_ADJECTIVE:
             continue  # "a still undecided date", "the revised plan": an adjective
         following = words[index + 1] if index + 1 < len(words) and index + 1 != len(before) else ""
-        verdict = 1 if word == "would" and modal and following != "have" else _word_tense(word, following)
+        if word == "would":
+            # "would meet" looks ahead, "would have met" looks back ("would have trouble" ahead)
+            after_have = words[index + 2] if following == "have" and index + 2 < len(words) else ""
+            perfect = after_have == "been" or bool(_word_tense(after_have) < 0)
+            verdict = (-1 if perfect else 1) if modal else 0
+        else:
+            verdict = _word_tense(word, following)
         if verdict:
             return verdict
     return 0
@@ -158,7 +164,27 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         taken.append((s, e))
         chosen.append((Timex(s, e, text[s:e], kind, value, name, mod), match))
     chosen.sort(key=lambda pair: pair[0].start)
-    return _date_clock_times(_resolve_anaphora(chosen, text, anchor), text)
+    return _range_ends(_date_clock_times(_resolve_anaphora(chosen, text, anchor), text), text)
+
+
+_RANGE_END = re.compile(r"\s?[-–]\s?(?P<d>[12]\d|3[01]|0?[1-9])\b(?![-/:.]?\d)(?:,?\s+(?P<y>(?:1[6-9]|20)\d\d)\b)?")
+
+
+def _range_ends(timexes: list[Timex], text: str) -> list[Timex]:
+    """The day that ends a span of days ("July 18-21", "July 18-21, 2016"): a date of its own, in
+    the month of the day that starts it (and the year written after it, for both)."""
+    out = []
+    for timex in timexes:
+        end = _RANGE_END.match(text, timex.end) if timex.rule == "month_day_year" and _FULL_DATE.fullmatch(timex.value) else None
+        first = date.fromisoformat(timex.value) if end else None
+        last = first and cal.safe_date(int(end["y"] or first.year), first.month, int(end["d"]))
+        if not last or last <= first.replace(year=last.year):
+            out.append(timex)
+            continue
+        out.append(replace(timex, value=first.replace(year=last.year).isoformat()) if end["y"] else timex)
+        out.append(Timex(end.start("d"), end.end(), text[end.start("d"):end.end()], "DATE", last.isoformat(), "range_end"))
+    ends = [t for t in out if t.rule == "range_end"]
+    return [t for t in out if t.rule == "range_end" or not any(t.start < e.end and e.start < t.end for e in ends)]
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’')]*\s+[A-Z\"“‘`]|\n")
@@ -203,15 +229,33 @@ def _in_name(rule: str, text: str, start: int, end: int) -> bool:
         return bool(_MONTH_NAMED.match(text, end)) and not _TIME_PREPOSITION.search(text, max(0, start - 12), start)
     if rule == "set" and words[0].lower() in ("daily", "weekly", "nightly"):
         return words[0][0].isupper() or bool(_SET_NAMED.match(text, end))
+    if rule in ("deictic", "duration") and words[-1][0].isupper() and _mid_sentence(text, start) and not _title_line(text, start):
+        return True  # a capital inside a sentence of lower-case words: "USA Today", the film "13 Hours"
     titled = any(w[0].isupper() for w in words) and all(w[0].isupper() or w[0].isdigit() for w in words)
     if titled and rule not in _EXPLICIT_DATES and _OPEN_QUOTE.search(text, max(0, start - 40), start):
         return bool(_QUOTED_TITLE.match(text[end:end + 80]))
     return False
 
 
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether a word at ``start`` follows a word of its sentence (not a sentence's or quote's start)."""
+    before = text[max(0, start - 3):start].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",;")
+
+
+def _title_line(text: str, start: int) -> bool:
+    """Whether the line holding ``start`` is written in title case (a headline)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text[line_start:line_end if line_end != -1 else len(text)])
+             if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 _AMOUNT_BEFORE = re.compile(
     r"(?:\d%?|\b(?:million|billion|trillion|thousand|hundred|dozen|one|two|three|four|five|six|seven|eight|nine|ten|percent))"
     r"(?:\s+(?!times\b)[a-z]+s)?\s+$")
+_EARNINGS = re.compile(r"\b(?:quarter|earnings|profit|net\s+income|revenue|sales|loss|a\s+share|per\s+share)\b", re.I)
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)")
 
@@ -448,6 +492,18 @@ def _year(text: str, anchor: date | None) -> int:
     return int(text)
 
 
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+    "new year's": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
+    "valentine's day": (2, 14), "st patrick's day": (3, 17), "veterans day": (11, 11), "boxing day": (12, 26),
+}
+# (month, weekday, n): Thanksgiving is the fourth Thursday of November.
+_NTH_WEEKDAY_HOLIDAYS = {
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1), "mother's day": (5, 6, 2),
+    "father's day": (6, 6, 3),
+}
+
+
 def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
     """(type, value, mod, span or None) for a rule's match, or None to reject it."""
     g = m.groupdict()
@@ -567,7 +623,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", f"{value}T{part}", None, (start, end)
         return "DATE", value, None, (start, end) if start != m.start() else None
     if name == "holiday":
-        holiday = " ".join(g["h"].lower().split())
+        holiday = " ".join(g["h"].lower().replace("’", "'").replace(".", "").split())
         rel = (g.get("rel") or "").lower()
         year = anchor.year if anchor else None
         if year is not None and rel == "last":
@@ -576,19 +632,17 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             year += 1
         if not rel and year is not None:
             year = None  # placed below, by the nearer occurrence
-        fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
-                 "new year's": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31)}
         def holiday_date(y: int) -> date | None:
-            if holiday in fixed:
-                return cal.safe_date(y, *fixed[holiday])
-            if holiday.startswith("thanksgiving"):  # the fourth Thursday of November
-                first = date(y, 11, 1)
-                return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+            if holiday in _FIXED_HOLIDAYS:
+                return cal.safe_date(y, *_FIXED_HOLIDAYS[holiday])
+            if holiday in _NTH_WEEKDAY_HOLIDAYS:
+                month, weekday, nth = _NTH_WEEKDAY_HOLIDAYS[holiday]
+                first = date(y, month, 1)
+                return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
             if holiday.startswith("easter"):
                 return easter(y)
-            if holiday == "labor day":  # the first Monday of September
-                first = date(y, 9, 1)
-                return first + timedelta(days=-first.weekday() % 7)
+            if holiday in ("good friday", "palm sunday"):
+                return easter(y) - timedelta(days=2 if holiday == "good friday" else 7)
             if holiday == "election day":  # the Tuesday after the first Monday of November
                 first = date(y, 11, 2)
                 return first + timedelta(days=(1 - first.weekday()) % 7)
@@ -613,7 +667,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", cal.iso_week(day) if holiday == "easter week" else day.isoformat(), None, None
         return "DATE", "XXXX-XX-XX", None, None
     if name == "decade":
-        decade = g["dec"]
+        decade = g["dec"].replace("’", "'")
         if decade.startswith("'"):
             decade = str(_year(decade, anchor))
         return "DATE", decade[:3], _edge_mod(g.get("edge")), None
@@ -639,8 +693,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         return "DATE", f"{_year(g['y'], anchor):04d}", _edge_mod(g.get("edge")), None
     if name == "year":
         year = int(g["y"])
-        if anchor and year > anchor.year + 30:
-            return None
+        if anchor and year > anchor.year + 30 and not _TIME_PREPOSITION.search(text, max(0, start - 12), start):
+            return None  # a number, unless a preposition puts it in time ("by 2050")
         mod = {"pre": "BEFORE", "post": "AFTER"}.get((g.get("prefix") or "").lower()) or _edge_mod(g.get("edge"))
         return "DATE", f"{year:04d}", mod, None  # "post-1959": after that year
     if name == "a_while":
@@ -651,6 +705,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         unit = g["q"].lower()
         if unit == "period" and name != "the_quarter" and not g.get("rel"):
             return None
+        if unit == "period" and name == "the_quarter" and not _EARNINGS.search(text, max(0, start - 200), end + 200):
+            return None  # "the period" is a reporting period only in a report of results
         half = unit == "half"
         year_text = g.get("y1") or g.get("y2")
         rel = (g.get("rel") or "").lower()
@@ -721,6 +777,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if not anchor or amount is None or unit in _TIME_UNITS:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", _mod(g.get("approx")), None
         calendar_unit = _UNIT_CALENDAR.get(key, "day")
+        if key in ("DE", "CE") and amount != int(amount):
+            calendar_unit, amount = "year", amount * (10 if key == "DE" else 100)  # "a quarter-century ago": 25 years
         steps = int(amount) if amount == int(amount) else None
         if steps is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None
@@ -774,7 +832,9 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None
         if not anchor:
             return "DATE", f"XXXX-{season}", _edge_mod(g.get("edge")), None
-        return "DATE", f"{cal.season_year(anchor, season, direction() or -1):04d}-{season}", _edge_mod(g.get("edge")), None
+        tense = direction()
+        year = cal.season_year(anchor, season, tense) if tense else cal.nearest_season_year(anchor, season)
+        return "DATE", f"{year:04d}-{season}", _edge_mod(g.get("edge")), None
     if name == "duration":
         amount = _number(g["n"])
         number_word = g["n"].lower()
