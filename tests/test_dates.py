@@ -180,6 +180,10 @@ def test_tense_decides_the_weekday():
     # "would have" with a participle looks back; with a noun it looks ahead.
     assert tag("The skipper would have sailed on Monday.") == [("Monday", "DATE", "2025-07-07")]
     assert tag("The skipper would have a crew on Monday.") == [("Monday", "DATE", "2025-07-14")]
+    # A deadline that opens its clause takes the clause's tense; a report inside it does not count.
+    assert tag("By Monday afternoon, the port reopened.") == [("Monday afternoon", "DATE", "2025-07-07TAF")]
+    assert tag("By Monday, officials said, the port will reopen.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("The new harbour master takes office on Monday.") == [("Monday", "DATE", "2025-07-14")]
     # Contractions read as their parts, in either apostrophe.
     assert tag("The skipper’ll sail on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The skipper won't sail on Monday.") == [("Monday", "DATE", "2025-07-14")]
@@ -239,6 +243,19 @@ def test_expressions_anchored_on_an_earlier_date():
     assert values == [("March 2, 2021", "2021-03-02"), ("Two days", "P2D"), ("The next day", "2021-03-05"), ("That week", "2021-W09")]
     assert timexes[1].type == "DURATION" and timexes[1].anchored == "2021-03-04"
     assert [e["date"] for e in date_events(text, timexes)][:2] == ["2021-03-02", "2021-03-04"]
+
+
+def test_a_bare_next_counts_from_the_publication_date():
+    text = "The quay opened in June 2019. The next month it flooded. Its new owners will sell it next month."
+    assert [(t.text, t.value) for t in find_timexes(text, WED)] == [
+        ("June 2019", "2019-06"), ("The next month", "2019-07"), ("next month", "2025-08")]
+
+
+def test_a_month_takes_a_year_written_later_or_earlier():
+    assert tag("Fares rose from September to December 2024.")[0] == ("September", "DATE", "2024-09")
+    assert tag("Ice closed the lake from November through March 2024.")[0] == ("November", "DATE", "2023-11")
+    assert tag("The quay opened in June 2019 and flooded in October of that year.")[1] == (
+        "October of that year", "DATE", "2019-10")
 
 
 def test_durations_counted_from_another_time():

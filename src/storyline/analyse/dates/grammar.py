@@ -92,6 +92,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month_day_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
     ("day_month_year", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
     ("month_relative_year", _compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")),
+    ("month_that_year", re.compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?that\s+(?:same\s+)?year\b")),
     ("month_spelled_year", re.compile(rf"\b(?P<mon>{MONTH}),?\s+(?P<y>{SPELLED_YEAR})\b")),
     ("clock_day", _compile(rf"\b(?:{CLOCK}|(?P<noon>noon|midnight))\s*(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?![\w])")),
     ("clock_date", re.compile(rf"\b{CLOCK},?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
@@ -140,7 +141,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"|mid[\s-]?(?P<mid>morning|afternoon)(?:\s+(?P<rel2>yesterday|today|tomorrow))?)(?:\b|$)")),
     ("year_earlier", _compile(r"\b(?:a|one)\s+year\s+(?P<dir>earlier|ago|before)|\byear-(?P<dir2>earlier|ago)\b(?!\s+(?:quarter|period))")),
     ("that_unit", _compile(r"\b(?:(?P<edge>earlier|later|early|late)\s+)?that\s+(?:same\s+)?(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
-    ("next_unit", _compile(r"\b(?:the\s+)?(?P<rel>next|following|previous|preceding|same)\s+(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
+    # "the next day" counts from the day last named; a bare "next week" from the publication date.
+    ("next_unit", _compile(r"\b(?:the\s+(?=next)|(?:the\s+)?(?!next))(?P<rel>next|following|previous|preceding|same)\s+(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
     ("unit_after", _compile(r"\b(?:the|a)\s+(?P<u>day|week|month|year)\s+(?P<rel>after|before)\b")),
     ("spelled_year", _compile(rf"\b(?:(?:the\s+)?(?P<s>{SEASON})\s+of\s+|the\s+year\s+)?(?P<y>{SPELLED_YEAR})\b(?![\s-]+years?\b)")),
     ("ago", _compile(rf"\b(?P<approx>{APPROX})?(?P<n>{NUMBER})[\s-]+(?P<u>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now|previously)\b")),

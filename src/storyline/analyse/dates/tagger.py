@@ -52,6 +52,7 @@ _PAST_WORDS = frozenset(
     "stood broke chose drove flew froze hid rode rang sang sank swam tore wore woke ago earlier last announced reported "
     "did".split()
 )
+_REPORTING = frozenset("said says told added reported announced".split())  # a report, not the event
 _NOT_PAST_ED = frozenset("need speed seed feed bed red shed indeed proceed exceed succeed breed embed".split())
 # Words, with contractions split as the Penn Treebank does ("won't" gives "wo" and "n't", "he'll"
 # gives "he" and "'ll"), so that edited text and typed text read the same.
@@ -85,8 +86,15 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
         return 0  # a span's end: "credit through January" ahead, "this year through August" behind
     if before and before[-1] in ("by", "until"):
         # A deadline ("returned by Jan. 14", "extended until Tuesday") unless it is already past
-        # ("until Thursday, they had not called him").
-        return -1 if "had" in after else 1
+        # ("until Thursday, they had not called him"); one that opens its clause takes the
+        # clause's tense ("By Friday noon, the port had reopened", "By Friday, the port reopened").
+        if "had" in after:
+            return -1
+        if len(before) == 1 and text.startswith(",", end):
+            for index, word in enumerate(after):
+                if word not in _REPORTING and (verdict := _word_tense(word, after[index + 1] if index + 1 < len(after) else "")):
+                    return verdict
+        return 1
     # The words in text order, then their indices nearest first: those before the expression,
     # then those after it.
     words = before + after
@@ -118,6 +126,8 @@ _BEFORE_ADJECTIVE = frozenset("a an the its their his her our your my this that 
 def _word_tense(word: str, following: str = "") -> int:
     if word in _FUTURE_WORDS or (word in _FUTURE_BEFORE_TO and following == "to"):
         return 1
+    if (word in ("takes", "take") and following in ("office", "effect")) or (word in ("goes", "go") and following == "into"):
+        return 1  # a scheduled start: "takes office in January", "goes into effect on Dec. 1"
     if word in _PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED):
         return -1
     return 0
@@ -164,7 +174,26 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         taken.append((s, e))
         chosen.append((Timex(s, e, text[s:e], kind, value, name, mod), match))
     chosen.sort(key=lambda pair: pair[0].start)
-    return _range_ends(_date_clock_times(_resolve_anaphora(chosen, text, anchor), text), text)
+    return _span_years(_range_ends(_date_clock_times(_resolve_anaphora(chosen, text, anchor), text), text), text)
+
+
+_SPAN_JOIN = re.compile(r"\s*(?:-|–|to|through|until|till|and|or)\s*$")
+_WRITTEN_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+
+
+def _span_years(timexes: list[Timex], text: str) -> list[Timex]:
+    """A month that opens a span takes the year written at its end ("from September to December
+    2014": September 2014; "from November to March 2015": November 2014)."""
+    out = list(timexes)
+    for index in range(len(timexes) - 1):
+        first, second = timexes[index], timexes[index + 1]
+        year = _WRITTEN_YEAR.search(second.text)
+        if (first.rule != "month" or not year or second.rule not in ("month_year", "month_day_year")
+                or not _SPAN_JOIN.match(text[first.end:second.start]) or not re.fullmatch(r"\d{4}-\d\d", first.value)):
+            continue
+        month, second_month = int(first.value[5:7]), int(second.value[5:7])
+        out[index] = replace(first, value=f"{int(year[0]) - (month > second_month):04d}-{month:02d}")
+    return out
 
 
 _RANGE_END = re.compile(r"\s?[-–]\s?(?P<d>[12]\d|3[01]|0?[1-9])\b(?![-/:.]?\d)(?:,?\s+(?P<y>(?:1[6-9]|20)\d\d)\b)?")
@@ -260,7 +289,7 @@ _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)")
 
 
-_ANAPHORIC = frozenset({"that_unit", "next_unit", "unit_after", "ago"})
+_ANAPHORIC = frozenset({"that_unit", "next_unit", "unit_after", "ago", "month_that_year"})
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -276,6 +305,8 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
             unit = (match.groupdict().get("u") or "").lower()
             if unit == "year" and timex.rule == "that_unit" and last_year is not None:
                 value = ("DATE", f"{last_year:04d}")  # "that year", "later that year": the year last named
+            elif timex.rule == "month_that_year":
+                value = ("DATE", f"{last_year:04d}{timex.value[4:]}") if last_year is not None else None  # "October of that year"
             elif unit == "month" and last_month is not None:
                 value = _anaphor_value(timex.rule, match, last_month, anchor)  # "in March ... the following month"
             else:
@@ -787,6 +818,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if calendar_unit == "weekend":
             calendar_unit = "week"
         return "DATE", cal.shift(anchor, calendar_unit, sign * steps), _mod(g.get("approx")), None
+    if name == "month_that_year":
+        return "DATE", f"XXXX-{MONTHS[g['mon'].lower().rstrip('.')]:02d}", None, None  # its year is the one last named
     if name in ("that_unit", "next_unit", "unit_after"):
         if name == "unit_after" and not re.match(r"\s+(?:his|her|its|their|the|a|an)\b", text[end:end + 8]):
             return None  # "the day after" needs an event after it: "the day after his call"
