@@ -184,6 +184,8 @@ def test_tense_decides_the_weekday():
     assert tag("By Monday afternoon, the port reopened.") == [("Monday afternoon", "DATE", "2025-07-07TAF")]
     assert tag("By Monday, officials said, the port will reopen.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The new harbour master takes office on Monday.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("The two skippers meet Monday in Kestrel Bay.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("The two skippers did not meet Monday.") == [("Monday", "DATE", "2025-07-07")]
     # Contractions read as their parts, in either apostrophe.
     assert tag("The skipper’ll sail on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The skipper won't sail on Monday.") == [("Monday", "DATE", "2025-07-14")]
@@ -249,6 +251,12 @@ def test_a_bare_next_counts_from_the_publication_date():
     text = "The quay opened in June 2019. The next month it flooded. Its new owners will sell it next month."
     assert [(t.text, t.value) for t in find_timexes(text, WED)] == [
         ("June 2019", "2019-06"), ("The next month", "2019-07"), ("next month", "2025-08")]
+
+
+def test_a_fronted_month_reads_its_whole_sentence():
+    # The sentence runs past "vs." and "Gov." to its verb.
+    text = "In January, a week after the Ames vs. Brill ruling upheld by Gov. Tull and the port board, the ferry sank."
+    assert tag(text, date(2025, 10, 9))[0] == ("January", "DATE", "2025-01")
 
 
 def test_a_month_takes_a_year_written_later_or_earlier():

@@ -52,6 +52,8 @@ _PAST_WORDS = frozenset(
     "stood broke chose drove flew froze hid rode rang sang sank swam tore wore woke ago earlier last announced reported "
     "did".split()
 )
+_SCHEDULED_PLURAL = frozenset("meet begin arrive resume travel".split())
+_AUXILIARIES = frozenset("to did do does not n't can could would should will shall may might must".split())
 _REPORTING = frozenset("said says told added reported announced".split())  # a report, not the event
 _NOT_PAST_ED = frozenset("need speed seed feed bed red shed indeed proceed exceed succeed breed embed".split())
 # Words, with contractions split as the Penn Treebank does ("won't" gives "wo" and "n't", "he'll"
@@ -113,6 +115,8 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
             after_have = words[index + 2] if following == "have" and index + 2 < len(words) else ""
             perfect = after_have == "been" or bool(_word_tense(after_have) < 0)
             verdict = (-1 if perfect else 1) if modal else 0
+        elif word in _SCHEDULED_PLURAL and previous not in _AUXILIARIES:
+            verdict = 1  # "the two leaders meet Monday"; not "did not meet", "to meet"
         else:
             verdict = _word_tense(word, following)
         if verdict:
@@ -216,7 +220,10 @@ def _range_ends(timexes: list[Timex], text: str) -> list[Timex]:
     return [t for t in out if t.rule == "range_end" or not any(t.start < e.end and e.start < t.end for e in ends)]
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')]*\s+[A-Z\"“‘`]|\n")
+# A sentence's end: not the point of a title or an initial ("Mr. Ames", "Roe vs. Wade", "J. Ames").
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bJr)(?<!\bNo)"
+    r"(?<!\b[A-Z])[.!?][\"”’')]*\s+[A-Z\"“‘`]|\n")
 
 
 def _date_clock_times(timexes: list[Timex], text: str) -> list[Timex]:
@@ -365,7 +372,7 @@ def _year_tense(text: str, start: int, end: int) -> int:
     the port sold ...") takes the tense of the sentence it opens."""
     if _FRONTED.search(text, max(0, start - 20), start) and text.startswith(",", end):
         sentence = _SENTENCE_BREAK.search(text, end + 1)
-        for word in _words(text[end + 1:sentence.start() if sentence else len(text)])[:12]:
+        for word in _words(text[end + 1:sentence.start() if sentence else len(text)])[:30]:
             if verdict := _word_tense(word):
                 return verdict
         return 0
