@@ -89,6 +89,11 @@ def tag(text, anchor=WED):
     ("The rink opens on Valentine’s Day.", ("Valentine’s Day", "DATE", "2026-02-14")),
     ("The shops shut on Good Friday.", ("Good Friday", "DATE", "2025-04-18")),
     ("The fair ran July 1-4, 2024.", ("4, 2024", "DATE", "2024-07-04")),
+    ("The band has toured for a half-century.", ("a half-century", "DURATION", "P50Y")),
+    ("Plague struck the port in the fourteenth century.", ("the fourteenth century", "DATE", "13")),
+    ("Plague struck the port in the 1300s.", ("the 1300s", "DATE", "13")),
+    ("Deliveries start in spring 2026.", ("spring 2026", "DATE", "2026-SP")),
+    ("Shops opened early for Black Friday.", ("Black Friday", "DATE", "2024-11-29")),
 ])
 def test_expression_types(sentence, expected):
     assert expected in tag(sentence)
@@ -141,6 +146,9 @@ def test_names_and_titles_are_not_times():
     assert tag("The film 48 Hours opened in Kestrel Bay.") == []
     assert tag("Ferries Resume Today After Storm") == [("Today", "DATE", "2025-07-09")]
     assert tag("The dock grew in the tech boom of the period.") == []
+    assert tag("Ames and Weeks were freed.") == []
+    assert tag("The harbour is in its current period of calm.") == [("current", "DATE", "PRESENT_REF")]
+    assert tag("The laptop has a GTX 1660 card.") == []
     assert tag("He spoke to the Daily Tidings.") == []
     assert tag("He walked in the 1963 March on Kestrel Bay.") == [("1963", "DATE", "1963")]
     assert tag("The poster showed a still from ``High Noon.'' It helped.") == []

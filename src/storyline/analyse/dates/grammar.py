@@ -61,6 +61,12 @@ APPROX = (
     r"|up\s+to|at\s+least|at\s+most|no\s+more\s+than|just|only|barely|well\s+over|within)\s+)"
 )
 RELATIVE = r"(?:this|last|next|past|coming|previous|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current)"
+SPELLED_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}
+SPELLED_ORDINAL = "|".join(sorted(SPELLED_ORDINALS, key=len, reverse=True))
 # A year in words: "nineteen ninety-six", "two thousand and one".
 SPELLED_YEAR = (
     r"(?:(?:nineteen|eighteen)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -112,12 +118,12 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("every_month", re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+(?P<mon>{MONTH})\b")),
     ("holiday", _compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Easter(?:\s+Sunday|\s+week)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Halloween"
                           r"|Valentine['’]s\s+Day|St\.?\s+Patrick['’]s\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Palm\s+Sunday"
-                          r"|Mother['’]s\s+Day|Father['’]s\s+Day)\b")),
+                          r"|Mother['’]s\s+Day|Father['’]s\s+Day|Black\s+Friday|Cyber\s+Monday)\b")),
     ("spelled_decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:nineteen[\s-])?(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")),
-    ("century", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)[\s-]+century\b")),
+    ("century", _compile(rf"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)|(?P<word>{SPELLED_ORDINAL}))[\s-]+century\b")),
     ("the_weekend", _compile(r"\bthe\s+weekend\b")),
     ("year_end", _compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b")),
-    ("decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|['’]\d0)['’]?s\b")),
+    ("decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<dec>(?:1\d|20)\d0|['’]\d0)['’]?s\b")),
     ("fiscal_year", _compile(rf"\b(?:the\s+)?(?P<edge>{EDGE})?(?:fiscal|financial|calendar|model|tax)(?:\s+year)?\s+(?P<y>{YEAR}|'\d\d)\b")),
     # A year, also either end of a span of years ("2008-2009"), but not a number in other use
     # ("$2000", "2000 tons", "2000-1").
@@ -150,7 +156,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?P<edge>earlier|later|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+"
         rf"(?:(?P<rel>this|last|next)\s+(?P<u>week|month|year|decade|century|{SEASON})|(?<=of\s)(?P<the>the)\s+(?P<u2>week|month|year|decade|century))\b")),
     ("relative_unit", _compile(rf"\b(?P<rel>this|last|next|past|coming|previous|following|current|same)\s+(?P<u>week(?:end)?|month|quarter|year|decade|century|{SEASON})\b")),
-    ("season", _compile(rf"\b(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]?)?(?P<s>{SEASON})(?:\s+of\s+(?P<y>{YEAR}))?\b(?!\s*(?:of\s+(?!\d)|semester|term|session|games|olympics))")),
+    ("season", _compile(rf"\b(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]?)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b(?!\s*(?:of\s+(?!\d)|semester|term|session|games|olympics))")),
     ("a_while", _compile(r"(?<!once\sin\s)\ba\s+(?:little\s+)?while(?P<ago>\s+ago)?\b")),
     ("extra_unit", _compile(rf"\ban?\s+(?:additional|extra|further)\s+(?P<u>{UNIT})\b")),
     ("duration", _compile(

@@ -9,7 +9,9 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 
 from storyline.analyse.dates import calendar as cal
-from storyline.analyse.dates.grammar import MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, RULES, SETS, UNITS, WEEKDAYS
+from storyline.analyse.dates.grammar import (
+    MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, RULES, SETS, SPELLED_ORDINALS, UNITS, WEEKDAYS,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,8 +267,8 @@ def _in_name(rule: str, text: str, start: int, end: int) -> bool:
         return bool(_MONTH_NAMED.match(text, end)) and not _TIME_PREPOSITION.search(text, max(0, start - 12), start)
     if rule == "set" and words[0].lower() in ("daily", "weekly", "nightly"):
         return words[0][0].isupper() or bool(_SET_NAMED.match(text, end))
-    if rule in ("deictic", "duration") and words[-1][0].isupper() and _mid_sentence(text, start) and not _title_line(text, start):
-        return True  # a capital inside a sentence of lower-case words: "USA Today", the film "13 Hours"
+    if rule in ("deictic", "duration", "plural_unit") and words[-1][0].isupper() and _mid_sentence(text, start) and not _title_line(text, start):
+        return True  # a capital inside a sentence of lower-case words: "USA Today", the film "13 Hours", Mr. Weeks
     titled = any(w[0].isupper() for w in words) and all(w[0].isupper() or w[0].isdigit() for w in words)
     if titled and rule not in _EXPLICIT_DATES and _OPEN_QUOTE.search(text, max(0, start - 40), start):
         return bool(_QUOTED_TITLE.match(text[end:end + 80]))
@@ -291,6 +293,8 @@ def _title_line(text: str, start: int) -> bool:
 _AMOUNT_BEFORE = re.compile(
     r"(?:\d%?|\b(?:million|billion|trillion|thousand|hundred|dozen|one|two|three|four|five|six|seven|eight|nine|ten|percent))"
     r"(?:\s+(?!times\b)[a-z]+s)?\s+$")
+# What puts a year long past or far ahead in time, where a bare number is more likely a count or a model.
+_OLD_OR_FAR_YEAR = re.compile(r"\b(?:in|of|the|around|circa|since|until|till|by|from|to|through|during|before|after|early|late|mid)[\s-]*$", re.I)
 _EARNINGS = re.compile(r"\b(?:quarter|earnings|profit|net\s+income|revenue|sales|loss|a\s+share|per\s+share)\b", re.I)
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)")
@@ -450,6 +454,8 @@ def _clock(g: dict) -> str | None:
 
 def _number(word: str) -> float | None:
     word = " ".join(word.lower().replace("-", " ").split())
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]  # "a half", "half a dozen"
     half = 0.0
     if word.endswith(" 1/2"):
         word, half = word[:-4], 0.5
@@ -681,6 +687,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
                 return easter(y)
             if holiday in ("good friday", "palm sunday"):
                 return easter(y) - timedelta(days=2 if holiday == "good friday" else 7)
+            if holiday in ("black friday", "cyber monday"):  # the Friday and Monday after Thanksgiving
+                first = date(y, 11, 1)
+                thanksgiving = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+                return thanksgiving + timedelta(days=1 if holiday == "black friday" else 4)
             if holiday == "election day":  # the Tuesday after the first Monday of November
                 first = date(y, 11, 2)
                 return first + timedelta(days=(1 - first.weekday()) % 7)
@@ -708,12 +718,15 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         decade = g["dec"].replace("’", "'")
         if decade.startswith("'"):
             decade = str(_year(decade, anchor))
+        if decade.endswith("00") and decade < "1900":
+            return "DATE", decade[:2], _edge_mod(g.get("edge")), None  # "the 1300s": a century
         return "DATE", decade[:3], _edge_mod(g.get("edge")), None
     if name == "spelled_decade":
         tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].index(g["dec"].lower()) + 2
         return "DATE", f"19{tens}", _edge_mod(g.get("edge")), None
     if name == "century":
-        return "DATE", f"{int(g['n']) - 1:02d}", _edge_mod(g.get("edge")), None
+        number = int(g["n"]) if g.get("n") else SPELLED_ORDINALS[g["word"].lower()]
+        return "DATE", f"{number - 1:02d}", _edge_mod(g.get("edge")), None
     if name == "the_weekend":
         if not anchor:
             return "DATE", "XXXX-WXX-WE", None, None
@@ -731,8 +744,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         return "DATE", f"{_year(g['y'], anchor):04d}", _edge_mod(g.get("edge")), None
     if name == "year":
         year = int(g["y"])
-        if anchor and year > anchor.year + 30 and not _TIME_PREPOSITION.search(text, max(0, start - 12), start):
-            return None  # a number, unless a preposition puts it in time ("by 2050")
+        if ((anchor and year > anchor.year + 30) or year < 1900) and not _OLD_OR_FAR_YEAR.search(text, max(0, start - 12), start):
+            return None  # a number ("a GTX 1660 card"), unless a preposition puts it in time ("by 2050", "in 1848")
         mod = {"pre": "BEFORE", "post": "AFTER"}.get((g.get("prefix") or "").lower()) or _edge_mod(g.get("edge"))
         return "DATE", f"{year:04d}", mod, None  # "post-1959": after that year
     if name == "a_while":
@@ -743,7 +756,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         unit = g["q"].lower()
         if unit == "period" and name != "the_quarter" and not g.get("rel"):
             return None
-        if unit == "period" and name == "the_quarter" and not _EARNINGS.search(text, max(0, start - 200), end + 200):
+        if unit == "period" and not _EARNINGS.search(text, max(0, start - 200), end + 200):
             return None  # "the period" is a reporting period only in a report of results
         half = unit == "half"
         year_text = g.get("y1") or g.get("y2")
