@@ -181,6 +181,13 @@ def test_tense_decides_the_weekday():
     assert tag("The ferry line said on Monday that sailings would resume on Friday.")[1] == ("Friday", "DATE", "2025-07-11")
     assert tag("The growers said they would appeal Monday's ruling.") == [("Monday", "DATE", "2025-07-07")]
     assert tag("The growers met ahead of Friday's vote.") == [("Friday", "DATE", "2025-07-11")]
+    # "this" names the day of this week, unless the tense moves it a week; "this coming" and
+    # "this past" keep their "this".
+    assert tag("The regatta is this Sunday.") == [("this Sunday", "DATE", "2025-07-13")]
+    assert tag("The regatta sailed this Monday.") == [("this Monday", "DATE", "2025-07-07")]
+    assert tag("The regatta will sail this Monday.") == [("this Monday", "DATE", "2025-07-14")]
+    assert tag("The regatta sails this coming Monday.") == [("this coming Monday", "DATE", "2025-07-14")]
+    assert tag("The regatta sailed this past weekend.")[0][:2] == ("this past weekend", "DATE")
     # "may" and a scheduled present look ahead; the month May is no modal.
     assert tag("The offer expires on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The board may announce its choice on Monday.") == [("Monday", "DATE", "2025-07-14")]

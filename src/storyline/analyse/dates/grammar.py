@@ -112,7 +112,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?P<part>{PART})s\b"
         rf"|(?=\s+(?:and|or)\s+{WEEKDAY}\s+(?P<next>{PART})s\b))")),
     ("weekday", re.compile(
-        rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate)\s+)?\b(?P<wd>{WEEKDAY})"
+        rf"(?:\b(?:[Tt]his\s+(?=[Pp]ast|[Cc]oming))?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate)\s+)?\b(?P<wd>{WEEKDAY})"
         rf"(?:\s+(?P<part>morning|afternoon|evening|night))?(?![\w])")),
     ("every_weekday", re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?")),
     ("every_month", re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+(?P<mon>{MONTH})\b")),
@@ -155,7 +155,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("edge_relative", _compile(
         rf"\b(?P<edge>earlier|later|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+"
         rf"(?:(?P<rel>this|last|next)\s+(?P<u>week|month|year|decade|century|{SEASON})|(?<=of\s)(?P<the>the)\s+(?P<u2>week|month|year|decade|century))\b")),
-    ("relative_unit", _compile(rf"\b(?P<rel>this|last|next|past|coming|previous|following|current|same)\s+(?P<u>week(?:end)?|month|quarter|year|decade|century|{SEASON})\b")),
+    ("relative_unit", _compile(rf"\b(?:this\s+(?=past|coming))?(?P<rel>this|last|next|past|coming|previous|following|current|same)\s+(?P<u>week(?:end)?|month|quarter|year|decade|century|{SEASON})\b")),
     ("season", _compile(rf"\b(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]?)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b(?!\s*(?:of\s+(?!\d)|semester|term|session|games|olympics))")),
     ("a_while", _compile(r"(?<!once\sin\s)\ba\s+(?:little\s+)?while(?P<ago>\s+ago)?\b")),
     ("extra_unit", _compile(rf"\ban?\s+(?:additional|extra|further)\s+(?P<u>{UNIT})\b")),

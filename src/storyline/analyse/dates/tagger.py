@@ -650,6 +650,13 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
                 day = cal.weekday_date(anchor - timedelta(days=1), weekday, -1)
             elif rel in ("next", "coming"):
                 day = cal.weekday_date(anchor + timedelta(days=1), weekday, +1)
+            elif rel == "this":
+                # The day of this week, unless the tense puts it in the next or the last one
+                # ("will meet this Monday", said on a Friday).
+                day = anchor + timedelta(days=weekday - anchor.weekday())
+                tense = direction()
+                if (tense > 0 and day < anchor) or (tense < 0 and day > anchor):
+                    day += timedelta(days=7 * tense)
             else:
                 tense = _possessive_tense(text, start, end) if text.startswith(("'s", "’s"), end) else direction()
                 if tense == 0:
