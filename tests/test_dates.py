@@ -94,6 +94,8 @@ def tag(text, anchor=WED):
     ("Plague struck the port in the 1300s.", ("the 1300s", "DATE", "13")),
     ("Deliveries start in spring 2026.", ("spring 2026", "DATE", "2026-SP")),
     ("Shops opened early for Black Friday.", ("Black Friday", "DATE", "2024-11-29")),
+    ("The dock will stay shut for the next two years or so.", ("the next two years or so", "DURATION", "P2Y")),
+    ("The dock shut three days or so ago.", ("three days or so ago", "DATE", "2025-07-06")),
 ])
 def test_expression_types(sentence, expected):
     assert expected in tag(sentence)
@@ -272,6 +274,13 @@ def test_a_fronted_month_reads_its_whole_sentence():
     # The sentence runs past "vs." and "Gov." to its verb.
     text = "In January, a week after the Ames vs. Brill ruling upheld by Gov. Tull and the port board, the ferry sank."
     assert tag(text, date(2025, 10, 9))[0] == ("January", "DATE", "2025-01")
+
+
+def test_the_previous_weekday_counts_from_the_day_last_named():
+    text = "The ferry sank on Friday, July 4, 2025. Divers had searched since the previous Friday."
+    assert [(t.text, t.value) for t in find_timexes(text, WED)][-1] == ("the previous Friday", "2025-06-27")
+    assert tag("The fair opened on March 3, 2024. The following Monday it closed.")[-1] == (
+        "The following Monday", "DATE", "2024-03-04")
 
 
 def test_a_month_takes_a_year_written_later_or_earlier():

@@ -114,6 +114,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("weekday", re.compile(
         rf"(?:\b(?:[Tt]his\s+(?=[Pp]ast|[Cc]oming))?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate)\s+)?\b(?P<wd>{WEEKDAY})"
         rf"(?:\s+(?P<part>morning|afternoon|evening|night))?(?![\w])")),
+    # "the previous Friday", "the following Monday": counted from the day last named.
+    ("weekday_anaphor", re.compile(rf"\b[Tt]he\s+(?P<rel>previous|preceding|following|next)\s+(?P<wd>{WEEKDAY})(?![\w])")),
     ("every_weekday", re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?")),
     ("every_month", re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+(?P<mon>{MONTH})\b")),
     ("holiday", _compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Easter(?:\s+Sunday|\s+week)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Halloween"
@@ -151,7 +153,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("next_unit", _compile(r"\b(?:the\s+(?=next)|(?:the\s+)?(?!next))(?P<rel>next|following|previous|preceding|same)\s+(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
     ("unit_after", _compile(r"\b(?:the|a)\s+(?P<u>day|week|month|year)\s+(?P<rel>after|before)\b")),
     ("spelled_year", _compile(rf"\b(?:(?:the\s+)?(?P<s>{SEASON})\s+of\s+|the\s+year\s+)?(?P<y>{SPELLED_YEAR})\b(?![\s-]+years?\b)")),
-    ("ago", _compile(rf"\b(?P<approx>{APPROX})?(?P<n>{NUMBER})[\s-]+(?P<u>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now|previously)\b")),
+    ("ago", _compile(rf"\b(?P<approx>{APPROX})?(?P<n>{NUMBER})[\s-]+(?P<u>{UNIT})s?\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|hence|from\s+now|previously)\b")),
     ("edge_relative", _compile(
         rf"\b(?P<edge>earlier|later|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+"
         rf"(?:(?P<rel>this|last|next)\s+(?P<u>week|month|year|decade|century|{SEASON})|(?<=of\s)(?P<the>the)\s+(?P<u2>week|month|year|decade|century))\b")),
@@ -161,7 +163,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("extra_unit", _compile(rf"\ban?\s+(?:additional|extra|further)\s+(?P<u>{UNIT})\b")),
     ("duration", _compile(
         rf"\b(?P<approx>{APPROX})?(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|latest|same|whole|entire|full)\s+|the\s+|an?\s+(?:additional|further|extra)\s+)?"
-        rf"(?P<n>{NUMBER})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|calendar\s+|business\s+|trading\s+|working\s+)?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?P<tail>[\s-]+(?:old|long))?")),
+        rf"(?P<n>{NUMBER})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|calendar\s+|business\s+|trading\s+|working\s+)?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?P<tail>[\s-]+(?:old|long))?(?:\s+or\s+so\b)?")),
     ("past_unit", _compile(rf"\b(?P<det>the\s+(?:past|last|next|previous|coming|following))\s+(?P<u>{UNIT})\b")),
     ("plural_unit", _compile(r"\b(?P<pre>coming\s+|past\s+)?(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s\b(?!\s+(?:ago|later|earlier)|[\s-]+old\b)")),
     ("set", _compile(rf"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?P<u>{UNIT}|{PART})|every\s+(?:(?P<other>other)|(?P<n>{NUMBER}))\s+(?P<u3>{UNIT})s?|(?:once|twice|thrice|(?:\d+|{_NUM_WORD})\s+times)\s+(?:an?|per)\s+(?P<u2>{UNIT}))\b")),

@@ -300,7 +300,7 @@ _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)")
 
 
-_ANAPHORIC = frozenset({"that_unit", "next_unit", "unit_after", "ago", "month_that_year"})
+_ANAPHORIC = frozenset({"that_unit", "next_unit", "unit_after", "ago", "month_that_year", "weekday_anaphor"})
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -353,6 +353,11 @@ def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date 
         return "DATE", cal.shift(reference, "week" if calendar_unit == "weekend" else calendar_unit, sign * int(amount))
     if reference is None:
         return None
+    if rule == "weekday_anaphor":  # the weekday before or after the day last named
+        weekday = WEEKDAYS[g["wd"].lower().rstrip(".")]
+        if g["rel"].lower() in ("previous", "preceding"):
+            return "DATE", cal.weekday_date(reference - timedelta(days=1), weekday, -1).isoformat()
+        return "DATE", cal.weekday_date(reference + timedelta(days=1), weekday, 1).isoformat()
     unit = g["u"].lower()
     rel = (g.get("rel") or "").lower()
     step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}.get(rel, 0)
@@ -845,6 +850,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if calendar_unit == "weekend":
             calendar_unit = "week"
         return "DATE", cal.shift(anchor, calendar_unit, sign * steps), _mod(g.get("approx")), None
+    if name == "weekday_anaphor":
+        return "DATE", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower().rstrip('.')] + 1}", None, None  # dated from the day last named
     if name == "month_that_year":
         return "DATE", f"XXXX-{MONTHS[g['mon'].lower().rstrip('.')]:02d}", None, None  # its year is the one last named
     if name in ("that_unit", "next_unit", "unit_after"):
