@@ -180,7 +180,19 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         taken.append((s, e))
         chosen.append((Timex(s, e, text[s:e], kind, value, name, mod), match))
     chosen.sort(key=lambda pair: pair[0].start)
-    return _span_years(_range_ends(_date_clock_times(_resolve_anaphora(chosen, text, anchor), text), text), text)
+    timexes = _span_years(_range_ends(_date_clock_times(_resolve_anaphora(chosen, text, anchor), text), text), text)
+    return [_with_or_so(timex, text) for timex in timexes]
+
+
+_OR_SO = re.compile(r"\s+or\s+so\b")
+
+
+def _with_or_so(timex: Timex, text: str) -> Timex:
+    """"or so" after a count of units belongs to the expression ("the next year or so")."""
+    if timex.type not in ("DATE", "DURATION") or not re.search(r"(?:day|week|month|year|decade|hour|minute)s?$", timex.text, re.I):
+        return timex
+    tail = _OR_SO.match(text, timex.end)
+    return replace(timex, end=tail.end(), text=text[timex.start:tail.end()]) if tail else timex
 
 
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|to|through|until|till|and|or)\s*$")
