@@ -96,6 +96,11 @@ def tag(text, anchor=WED):
     ("Shops opened early for Black Friday.", ("Black Friday", "DATE", "2024-11-29")),
     ("The dock will stay shut for the next two years or so.", ("the next two years or so", "DURATION", "P2Y")),
     ("The dock shut three days or so ago.", ("three days or so ago", "DATE", "2025-07-06")),
+    ("Tolls rose in Q4 2024.", ("Q4 2024", "DATE", "2024-Q4")),
+    ("Tolls rose in H1.", ("H1", "DATE", "2025-H1")),
+    ("The FY2026 budget was cut.", ("FY2026", "DATE", "2026")),
+    ("The quay reopened on Thursday 3 July 2025.", ("Thursday 3 July 2025", "DATE", "2025-07-03")),
+    ("The form is dated 21/03/2024.", ("21/03/2024", "DATE", "2024-03-21")),
 ])
 def test_expression_types(sentence, expected):
     assert expected in tag(sentence)
@@ -151,6 +156,7 @@ def test_names_and_titles_are_not_times():
     assert tag("Ames and Weeks were freed.") == []
     assert tag("The harbour is in its current period of calm.") == [("current", "DATE", "PRESENT_REF")]
     assert tag("The laptop has a GTX 1660 card.") == []
+    assert tag("The H1N1 virus reached the Q7 dock.") == []
     assert tag("He spoke to the Daily Tidings.") == []
     assert tag("He walked in the 1963 March on Kestrel Bay.") == [("1963", "DATE", "1963")]
     assert tag("The poster showed a still from ``High Noon.'' It helped.") == []

@@ -93,8 +93,11 @@ def _compile(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 # Each rule: (name, compiled pattern). Earlier rules win ties between equally long matches.
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso_date", _compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?")),
-    ("slash_date", _compile(r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")),
+    # Month first, as American text writes it, unless the first number cannot be a month ("21/03/2013").
+    ("slash_date", _compile(
+        r"\b(?:(?P<m>0?[1-9]|1[0-2])/(?P<d>[0-3]?\d)|(?P<d2>1[3-9]|2\d|3[01])/(?P<m2>0?[1-9]|1[0-2]))/(?P<y>(?:19|20)?\d\d)\b")),
     ("weekday_date", re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
+    ("weekday_day_month", re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
     ("month_day_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
     ("day_month_year", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
     ("month_relative_year", _compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")),
@@ -126,6 +129,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("the_weekend", _compile(r"\bthe\s+weekend\b")),
     ("year_end", _compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b")),
     ("decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<dec>(?:1\d|20)\d0|['’]\d0)['’]?s\b")),
+    # Abbreviations of business writing: "Q4 2012", "H1", "FY2013", "FY 14".
+    ("quarter_abbreviation", re.compile(rf"\b(?:Q(?P<qn>[1-4])|H(?P<hn>[12]))(?:\s+(?P<y>{YEAR}))?\b")),
+    ("fiscal_abbreviation", re.compile(rf"\bFY\s?'?(?P<y>{YEAR}|\d\d)\b")),
     ("fiscal_year", _compile(rf"\b(?:the\s+)?(?P<edge>{EDGE})?(?:fiscal|financial|calendar|model|tax)(?:\s+year)?\s+(?P<y>{YEAR}|'\d\d)\b")),
     # A year, also either end of a span of years ("2008-2009"), but not a number in other use
     # ("$2000", "2000 tons", "2000-1").

@@ -122,7 +122,7 @@ def _clues(text: str) -> _Clues | None:
     weekdays = [(t, int(m[1]) - 1) for t in mentions if (m := _WEEKDAY.match(t.value))]
     # "Friday, June 6": a weekday and a date named together fix the years they can fall in.
     pairs = [(t, WEEKDAYS[re.match(r"[A-Za-z]+", t.text)[0].lower()], month, day_number)
-             for t, month, day_number in month_days if t.rule == "weekday_date"]
+             for t, month, day_number in month_days if t.rule in ("weekday_date", "weekday_day_month")]
     filed = [(month, day_number) for t, month, day_number in month_days
              if (end := dateline_end(text, t.start)) is not None and t.start < end]
     directions = {id(t): direction_at(text, t.start, t.end) for t, *_ in weekdays + month_days + explicit}

@@ -266,7 +266,8 @@ _OPEN_QUOTE = re.compile(r"(?:``|''|[\"“‘])(?:[A-Z][\w'-]*[\s-]+)*$")
 # The rest of a title in quotes: capitalised words (and the small ones titles keep), then the
 # closing quote, not an apostrophe ("“Today’s speech" is no title).
 _QUOTED_TITLE = re.compile(r"^(?:[\s-]+(?:[A-Z0-9][\w'-]*|of|the|a|an|and|with|in|on|at|for))*[.,!?]?(?:''|[\"”’])(?![A-Za-z])")
-_EXPLICIT_DATES = frozenset({"iso_date", "slash_date", "weekday_date", "month_day_year", "day_month_year", "month_year", "year"})
+_EXPLICIT_DATES = frozenset({"iso_date", "slash_date", "weekday_date", "weekday_day_month", "month_day_year", "day_month_year",
+                             "month_year", "year"})
 
 
 def _in_name(rule: str, text: str, start: int, end: int) -> bool:
@@ -582,9 +583,21 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         return "DATE", day.isoformat(), None, None
     if name == "slash_date":
         year = int(g["y"]) + (1900 if len(g["y"]) == 2 and int(g["y"]) > 30 else 2000 if len(g["y"]) == 2 else 0)
-        day = cal.safe_date(year, int(g["m"]), int(g["d"]))
+        day = cal.safe_date(year, int(g["m"] or g["m2"]), int(g["d"] or g["d2"]))
         return ("DATE", day.isoformat(), None, None) if day else None
-    if name in ("weekday_date", "month_day_year", "day_month_year"):
+    if name == "quarter_abbreviation":
+        half = bool(g["hn"])
+        number = int(g["hn"] or g["qn"])
+        if g["y"]:
+            year = int(g["y"])
+        elif anchor:  # "Q4" alone: the last one that has begun
+            year = anchor.year if date(anchor.year, (number - 1) * (6 if half else 3) + 1, 1) <= anchor else anchor.year - 1
+        else:
+            return "DATE", f"XXXX-{'H' if half else 'Q'}{number}", None, None
+        return "DATE", f"{year:04d}-{'H' if half else 'Q'}{number}", None, None
+    if name == "fiscal_abbreviation":
+        return "DATE", f"{_year(g['y'] if len(g['y']) == 4 else chr(39) + g['y'], anchor):04d}", None, None
+    if name in ("weekday_date", "weekday_day_month", "month_day_year", "day_month_year"):
         if not anchor and not g.get("y"):
             return "DATE", f"XXXX-{MONTHS[g['mon'].lower().rstrip('.')]:02d}-{int(re.match(r'[0-9]+', g['d']).group()):02d}", None, None
         # A period that "ended Jan. 31" ended before the report; otherwise the nearer year.
