@@ -157,6 +157,7 @@ def test_names_and_titles_are_not_times():
     assert tag("The harbour is in its current period of calm.") == [("current", "DATE", "PRESENT_REF")]
     assert tag("The laptop has a GTX 1660 card.") == []
     assert tag("The H1N1 virus reached the Q7 dock.") == []
+    assert tag("Updated 1150 GMT (1950 HKT).") == []
     assert tag("He spoke to the Daily Tidings.") == []
     assert tag("He walked in the 1963 March on Kestrel Bay.") == [("1963", "DATE", "1963")]
     assert tag("The poster showed a still from ``High Noon.'' It helped.") == []

@@ -134,10 +134,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fiscal_abbreviation", re.compile(rf"\bFY\s?'?(?P<y>{YEAR}|\d\d)\b")),
     ("fiscal_year", _compile(rf"\b(?:the\s+)?(?P<edge>{EDGE})?(?:fiscal|financial|calendar|model|tax)(?:\s+year)?\s+(?P<y>{YEAR}|'\d\d)\b")),
     # A year, also either end of a span of years ("2008-2009"), but not a number in other use
-    # ("$2000", "2000 tons", "2000-1").
+    # ("$2000", "2000 tons", "2000-1", the clock time "1950 HKT").
     ("year", _compile(
         rf"(?:\b(?P<prefix>pre|post)-|(?<![$\d.,-])\b|(?<=\d\d\d\d[-–]))(?P<edge>{EDGE})?(?P<y>{YEAR})\b"
-        rf"(?![.,]\d|\s*(?:%|percent|tons?|people|shares|units|[-/](?!{YEAR}\b)\d))")),
+        rf"(?![.,]\d|\s*(?:%|percent|tons?|people|shares|units|[-/](?!{YEAR}\b)\d)|\s+(?-i:{ZONE}|[A-Z]{{2,3}}T\b))")),
     ("quarter", _compile(
         rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})(?:'s)?\s+|(?P<yrel0>this|last|next)\s+year's\s+)?(?:(?P<yr>year-(?:earlier|ago)|prior-year)\s+)?"
         rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>latest|last|current|previous|past|same|year-earlier|year-ago|recent|comparable|this|next|preceding))"
