@@ -225,10 +225,11 @@ def _range_ends(timexes: list[Timex], text: str) -> list[Timex]:
         end = _RANGE_END.match(text, timex.end) if timex.rule == "month_day_year" and _FULL_DATE.fullmatch(timex.value) else None
         first = date.fromisoformat(timex.value) if end else None
         last = first and cal.safe_date(int(end["y"] or first.year), first.month, int(end["d"]))
-        if not last or last <= first.replace(year=last.year):
+        start = last and cal.safe_date(last.year, first.month, first.day)  # the first day, in the year written
+        if not start or last <= start:
             out.append(timex)
             continue
-        out.append(replace(timex, value=first.replace(year=last.year).isoformat()) if end["y"] else timex)
+        out.append(replace(timex, value=start.isoformat()))
         out.append(Timex(end.start("d"), end.end(), text[end.start("d"):end.end()], "DATE", last.isoformat(), "range_end"))
     ends = [t for t in out if t.rule == "range_end"]
     return [t for t in out if t.rule == "range_end" or not any(t.start < e.end and e.start < t.end for e in ends)]
@@ -566,6 +567,11 @@ _NTH_WEEKDAY_HOLIDAYS = {
 }
 
 
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
 def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
     """(type, value, mod, span or None) for a rule's match, or None to reject it."""
     g = m.groupdict()
@@ -596,7 +602,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", f"XXXX-{'H' if half else 'Q'}{number}", None, None
         return "DATE", f"{year:04d}-{'H' if half else 'Q'}{number}", None, None
     if name == "fiscal_abbreviation":
-        return "DATE", f"{_year(g['y'] if len(g['y']) == 4 else chr(39) + g['y'], anchor):04d}", None, None
+        year = _year(g["y"] if len(g["y"]) == 4 else "'" + g["y"], anchor)  # "FY13" as "'13"
+        return "DATE", f"{year:04d}", None, None
     if name in ("weekday_date", "weekday_day_month", "month_day_year", "day_month_year"):
         if not anchor and not g.get("y"):
             return "DATE", f"XXXX-{MONTHS[g['mon'].lower().rstrip('.')]:02d}-{int(re.match(r'[0-9]+', g['d']).group()):02d}", None, None
@@ -717,17 +724,13 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             if holiday in _FIXED_HOLIDAYS:
                 return cal.safe_date(y, *_FIXED_HOLIDAYS[holiday])
             if holiday in _NTH_WEEKDAY_HOLIDAYS:
-                month, weekday, nth = _NTH_WEEKDAY_HOLIDAYS[holiday]
-                first = date(y, month, 1)
-                return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+                return _nth_weekday(y, *_NTH_WEEKDAY_HOLIDAYS[holiday])
             if holiday.startswith("easter"):
                 return easter(y)
             if holiday in ("good friday", "palm sunday"):
                 return easter(y) - timedelta(days=2 if holiday == "good friday" else 7)
             if holiday in ("black friday", "cyber monday"):  # the Friday and Monday after Thanksgiving
-                first = date(y, 11, 1)
-                thanksgiving = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-                return thanksgiving + timedelta(days=1 if holiday == "black friday" else 4)
+                return _nth_weekday(y, *_NTH_WEEKDAY_HOLIDAYS["thanksgiving"]) + timedelta(days=1 if holiday == "black friday" else 4)
             if holiday == "election day":  # the Tuesday after the first Monday of November
                 first = date(y, 11, 2)
                 return first + timedelta(days=(1 - first.weekday()) % 7)
