@@ -158,6 +158,8 @@ def test_names_and_titles_are_not_times():
     assert tag("The laptop has a GTX 1660 card.") == []
     assert tag("The H1N1 virus reached the Q7 dock.") == []
     assert tag("Updated 1150 GMT (1950 HKT).") == []
+    assert tag("Tolls rose in the 2010-2012 period.") == [("2010", "DATE", "2010"), ("2012", "DATE", "2012")]
+    assert tag("Mills closed in the 1980s and '90s.")[1] == ("'90s", "DATE", "199")
     assert tag("He spoke to the Daily Tidings.") == []
     assert tag("He walked in the 1963 March on Kestrel Bay.") == [("1963", "DATE", "1963")]
     assert tag("The poster showed a still from ``High Noon.'' It helped.") == []
@@ -295,6 +297,7 @@ def test_a_month_takes_a_year_written_later_or_earlier():
     assert tag("Ice closed the lake from November through March 2024.")[0] == ("November", "DATE", "2023-11")
     assert tag("The quay opened in June 2019 and flooded in October of that year.")[1] == (
         "October of that year", "DATE", "2019-10")
+    assert tag("The quay flooded in the summer and fall of 2019.")[0] == ("the summer", "DATE", "2019-SU")
 
 
 def test_durations_counted_from_another_time():

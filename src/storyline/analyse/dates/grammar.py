@@ -128,7 +128,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("century", _compile(rf"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)|(?P<word>{SPELLED_ORDINAL}))[\s-]+century\b")),
     ("the_weekend", _compile(r"\bthe\s+weekend\b")),
     ("year_end", _compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b")),
-    ("decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<dec>(?:1\d|20)\d0|['’]\d0)['’]?s\b")),
+    ("decade", _compile(r"(?<![\w'’])(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<dec>(?:1\d|20)\d0|['’]\d0)['’]?s\b")),
     # Abbreviations of business writing: "Q4 2012", "H1", "FY2013", "FY 14".
     ("quarter_abbreviation", re.compile(rf"\b(?:Q(?P<qn>[1-4])|H(?P<hn>[12]))(?:\s+(?P<y>{YEAR}))?\b")),
     ("fiscal_abbreviation", re.compile(rf"\bFY\s?'?(?P<y>{YEAR}|\d\d)\b")),

@@ -200,17 +200,20 @@ _WRITTEN_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 
 
 def _span_years(timexes: list[Timex], text: str) -> list[Timex]:
-    """A month that opens a span takes the year written at its end ("from September to December
-    2014": September 2014; "from November to March 2015": November 2014)."""
+    """A month or season that opens a span takes the year written at its end ("from September to
+    December 2014": September 2014; "from November to March 2015": November 2014; "the summer and
+    fall of 2012")."""
     out = list(timexes)
     for index in range(len(timexes) - 1):
         first, second = timexes[index], timexes[index + 1]
         year = _WRITTEN_YEAR.search(second.text)
-        if (first.rule != "month" or not year or second.rule not in ("month_year", "month_day_year")
-                or not _SPAN_JOIN.match(text[first.end:second.start]) or not re.fullmatch(r"\d{4}-\d\d", first.value)):
+        if not year or not _SPAN_JOIN.match(text[first.end:second.start]):
             continue
-        month, second_month = int(first.value[5:7]), int(second.value[5:7])
-        out[index] = replace(first, value=f"{int(year[0]) - (month > second_month):04d}-{month:02d}")
+        if first.rule == "month" and second.rule in ("month_year", "month_day_year") and re.fullmatch(r"\d{4}-\d\d", first.value):
+            month, second_month = int(first.value[5:7]), int(second.value[5:7])
+            out[index] = replace(first, value=f"{int(year[0]) - (month > second_month):04d}-{month:02d}")
+        elif first.rule == "season" and second.rule == "season" and re.fullmatch(r"\d{4}-[A-Z]{2}", first.value):
+            out[index] = replace(first, value=f"{year[0]}{first.value[4:]}")  # "the summer and fall of 2012"
     return out
 
 
@@ -626,6 +629,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         # quarter under report (the last one completed), in the year named.
         if not anchor:
             return None
+        if "period" in m.group(0).lower() and not _EARNINGS.search(text, max(0, start - 200), end + 200):
+            return None  # "the 2010-2012 period": a period, a quarter only in a report of results
         if g.get("y"):
             return "DATE", _reported_period(anchor, "quarter", year=int(g["y"])), None, None
         rel = (g.get("rel") or g.get("rel2") or "a").lower()
