@@ -96,6 +96,7 @@ def tag(text, anchor=WED):
     ("Shops opened early for Black Friday.", ("Black Friday", "DATE", "2024-11-29")),
     ("The dock will stay shut for the next two years or so.", ("the next two years or so", "DURATION", "P2Y")),
     ("The dock shut three days or so ago.", ("three days or so ago", "DATE", "2025-07-06")),
+    ("The ferry left the day before yesterday.", ("the day before yesterday", "DATE", "2025-07-07")),
     ("Tolls rose in Q4 2024.", ("Q4 2024", "DATE", "2024-Q4")),
     ("Tolls rose in H1.", ("H1", "DATE", "2025-H1")),
     ("The FY2026 budget was cut.", ("FY2026", "DATE", "2026")),

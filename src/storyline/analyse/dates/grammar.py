@@ -176,7 +176,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("clock", _compile(rf"\b(?:{CLOCK}|(?P<h2>1[0-2]|0?[1-9])(?::(?P<m2>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+(?P<pp>morning|afternoon|evening)|{CLOCK_24})")),
     ("noon", _compile(r"\b(?P<w>noon|midnight|midday)\b")),
     ("deictic", _compile(
-        r"\b(?P<w>today|yesterday|tomorrow|tonight|now|nowadays|currently|presently|recently|lately|formerly"
+        r"\b(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|yesterday|tomorrow|tonight|now|nowadays|currently|presently|recently|lately|formerly"
         r"|the\s+(?:near\s+)?future|the\s+(?:near|short)\s+term|the\s+past|the\s+present|these\s+days|at\s+present|right\s+now"
         r"|an?\s+(?:later|future)\s+date)\b")),
     ("adjective_ref", _compile(r"\b(?P<then>then[\s-]+)?(?P<w>current)\b")),

@@ -1012,6 +1012,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", "FUTURE_REF", None, None
         if word in ("today",):
             return "DATE", anchor.isoformat() if anchor else "PRESENT_REF", None, None
+        if word in ("the day before yesterday", "the day after tomorrow"):
+            if not anchor:
+                return "DATE", "PAST_REF" if "yesterday" in word else "FUTURE_REF", None, None
+            return "DATE", (anchor + timedelta(days=-2 if "yesterday" in word else 2)).isoformat(), None, None
         if word in ("yesterday", "tomorrow"):
             if not anchor:
                 return "DATE", "PAST_REF" if word == "yesterday" else "FUTURE_REF", None, None
