@@ -293,6 +293,12 @@ def test_the_previous_weekday_counts_from_the_day_last_named():
         "The following Monday", "DATE", "2024-03-04")
 
 
+def test_a_year_counted_from_the_year_last_named():
+    assert tag("Ames joined the board in 2004, the same year Brill left it.")[1] == ("the same year", "DATE", "2004")
+    assert tag("The levy passed in 2008 and was repealed the next year.")[1] == ("the next year", "DATE", "2009")
+    assert tag("Built in 1987, the mill expects 900 orders over the next year.")[1] == ("the next year", "DATE", "2026")
+
+
 def test_a_month_takes_a_year_written_later_or_earlier():
     assert tag("Fares rose from September to December 2024.")[0] == ("September", "DATE", "2024-09")
     assert tag("Ice closed the lake from November through March 2024.")[0] == ("November", "DATE", "2023-11")

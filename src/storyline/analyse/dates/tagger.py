@@ -331,8 +331,12 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
     for timex, match in chosen:
         if timex.rule in _ANAPHORIC:
             unit = (match.groupdict().get("u") or "").lower()
-            if unit == "year" and timex.rule == "that_unit" and last_year is not None:
-                value = ("DATE", f"{last_year:04d}")  # "that year", "later that year": the year last named
+            if unit == "year" and timex.rule in ("that_unit", "next_unit") and last_year is not None:
+                # "that year", "the same year", "the following year": from the year last named; but
+                # "the next year" ahead of now ("are expected over the next year") from this one
+                rel = (match.groupdict().get("rel") or "").lower() if timex.rule == "next_unit" else ""
+                ahead = rel == "next" and anchor is not None and direction_at(text, timex.start, timex.end) > 0
+                value = ("DATE", f"{(anchor.year if ahead else last_year) + _ANAPHOR_STEP.get(rel, 0):04d}")
             elif timex.rule == "month_that_year":
                 value = ("DATE", f"{last_year:04d}{timex.value[4:]}") if last_year is not None else None  # "October of that year"
             elif unit == "month" and last_month is not None:
@@ -352,6 +356,9 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
         if timex.type in ("DATE", "TIME") and (month := re.match(r"^(\d{4})-(\d\d)(?:$|-|T)", value)):
             last_month = date(int(month[1]), int(month[2]), 1)
     return resolved
+
+
+_ANAPHOR_STEP = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
 
 
 def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date | None) -> tuple[str, str] | None:
@@ -377,7 +384,7 @@ def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date 
         return "DATE", cal.weekday_date(reference + timedelta(days=1), weekday, 1).isoformat()
     unit = g["u"].lower()
     rel = (g.get("rel") or "").lower()
-    step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}.get(rel, 0)
+    step = _ANAPHOR_STEP.get(rel, 0)
     if unit in PARTS_OF_DAY:
         return "TIME", f"{(reference + timedelta(days=step)).isoformat()}T{PARTS_OF_DAY[unit]}"
     if unit == "day":
