@@ -297,6 +297,8 @@ def test_a_year_counted_from_the_year_last_named():
     assert tag("Ames joined the board in 2004, the same year Brill left it.")[1] == ("the same year", "DATE", "2004")
     assert tag("The levy passed in 2008 and was repealed the next year.")[1] == ("the next year", "DATE", "2009")
     assert tag("Built in 1987, the mill expects 900 orders over the next year.")[1] == ("the next year", "DATE", "2026")
+    # A day named ahead keeps the count: "the next day" after it is the day after it.
+    assert tag("The fair opens on July 21, 2025. The next day, the mayor will speak.")[1] == ("The next day", "DATE", "2025-07-22")
 
 
 def test_a_month_takes_a_year_written_later_or_earlier():

@@ -331,12 +331,16 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
     for timex, match in chosen:
         if timex.rule in _ANAPHORIC:
             unit = (match.groupdict().get("u") or "").lower()
-            if unit == "year" and timex.rule in ("that_unit", "next_unit") and last_year is not None:
-                # "that year", "the same year", "the following year": from the year last named; but
-                # "the next year" ahead of now ("are expected over the next year") from this one
-                rel = (match.groupdict().get("rel") or "").lower() if timex.rule == "next_unit" else ""
-                ahead = rel == "next" and anchor is not None and direction_at(text, timex.start, timex.end) > 0
-                value = ("DATE", f"{(anchor.year if ahead else last_year) + _ANAPHOR_STEP.get(rel, 0):04d}")
+            rel = (match.groupdict().get("rel") or "").lower() if timex.rule == "next_unit" else ""
+            # "the next year" ahead of now, after a year gone by ("built in 1987, the mill expects
+            # orders over the next year"), counts from now
+            ahead = (rel == "next" and anchor is not None and unit in ("week", "month", "year")
+                     and _named_before(unit, anchor, reference, last_month, last_year) and direction_at(text, timex.start, timex.end) > 0)
+            if ahead:
+                value = _anaphor_value(timex.rule, match, anchor, anchor)
+            elif unit == "year" and timex.rule in ("that_unit", "next_unit") and last_year is not None:
+                # "that year", "the same year", "the following year": from the year last named
+                value = ("DATE", f"{last_year + _ANAPHOR_STEP.get(rel, 0):04d}")
             elif timex.rule == "month_that_year":
                 value = ("DATE", f"{last_year:04d}{timex.value[4:]}") if last_year is not None else None  # "October of that year"
             elif unit == "month" and last_month is not None:
@@ -356,6 +360,15 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
         if timex.type in ("DATE", "TIME") and (month := re.match(r"^(\d{4})-(\d\d)(?:$|-|T)", value)):
             last_month = date(int(month[1]), int(month[2]), 1)
     return resolved
+
+
+def _named_before(unit: str, anchor: date, reference: date | None, last_month: date | None, last_year: int | None) -> bool:
+    """Whether the week, month or year last named lies before the anchor's."""
+    if unit == "year":
+        return last_year is not None and last_year < anchor.year
+    if unit == "month":
+        return last_month is not None and last_month < anchor.replace(day=1)
+    return reference is not None and reference < anchor - timedelta(days=anchor.weekday())
 
 
 _ANAPHOR_STEP = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
