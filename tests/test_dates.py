@@ -213,6 +213,9 @@ def test_tense_decides_the_weekday():
     assert tag("The new harbour master takes office on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The two skippers meet Monday in Kestrel Bay.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The two skippers did not meet Monday.") == [("Monday", "DATE", "2025-07-07")]
+    # "likely" and "if" look ahead: "likely to win in November", "if the levy passes Tuesday".
+    assert tag("Growers are likely to sell in November.", date(2025, 4, 9)) == [("November", "DATE", "2025-11")]
+    assert tag("The port closes if the levy passes Tuesday.") == [("Tuesday", "DATE", "2025-07-15")]
     # Contractions read as their parts, in either apostrophe.
     assert tag("The skipper’ll sail on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The skipper won't sail on Monday.") == [("Monday", "DATE", "2025-07-14")]

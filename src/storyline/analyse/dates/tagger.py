@@ -43,7 +43,7 @@ class Timex:
 
 # Tense cues, read outward from the expression: the nearest one in its clause decides.
 _FUTURE_WORDS = frozenset("will wo 'll shall must planned planning scheduled slated expects expect expected "
-                          "intends intend upcoming due gonna soon postponed delayed may might".split()
+                          "intends intend upcoming due gonna soon postponed delayed may might likely if".split()
                           # a scheduled event in the present: "the offer expires on Monday"
                           + "begins opens expires meets arrives visits resumes hosts travels".split())
 # Words that say "future" only before "to": "plans to meet" (not "vacation plans"), "is to resume".
