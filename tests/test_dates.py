@@ -157,6 +157,7 @@ def test_names_and_titles_are_not_times():
     assert tag("Ames and Weeks were freed.") == []
     assert tag("The harbour is in its current period of calm.") == [("current", "DATE", "PRESENT_REF")]
     assert tag("The laptop has a GTX 1660 card.") == []
+    assert tag("A poll of 2090 growers found support.") == []
     assert tag("The H1N1 virus reached the Q7 dock.") == []
     assert tag("Updated 1150 GMT (1950 HKT).") == []
     assert tag("Tolls rose in the 2010-2012 period.") == [("2010", "DATE", "2010"), ("2012", "DATE", "2012")]

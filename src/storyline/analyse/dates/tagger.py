@@ -310,8 +310,8 @@ def _title_line(text: str, start: int) -> bool:
 _AMOUNT_BEFORE = re.compile(
     r"(?:\d%?|\b(?:million|billion|trillion|thousand|hundred|dozen|one|two|three|four|five|six|seven|eight|nine|ten|percent))"
     r"(?:\s+(?!times\b)[a-z]+s)?\s+$")
-# What puts a year long past or far ahead in time, where a bare number is more likely a count or a model.
-_OLD_OR_FAR_YEAR = re.compile(r"\b(?:in|of|the|around|circa|since|until|till|by|from|to|through|during|before|after|early|late|mid)[\s-]*$", re.I)
+# What puts a year long past in time, where a bare number is more likely a count or a model.
+_OLD_YEAR = re.compile(r"\b(?:in|of|the|around|circa|since|until|till|by|from|to|through|during|before|after|early|late|mid)[\s-]*$", re.I)
 _EARNINGS = re.compile(r"\b(?:quarter|earnings|profit|net\s+income|revenue|sales|loss|a\s+share|per\s+share)\b", re.I)
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)")
@@ -809,8 +809,12 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         return "DATE", f"{_year(g['y'], anchor):04d}", _edge_mod(g.get("edge")), None
     if name == "year":
         year = int(g["y"])
-        if ((anchor and year > anchor.year + 30) or year < 1900) and not _OLD_OR_FAR_YEAR.search(text, max(0, start - 12), start):
-            return None  # a number ("a GTX 1660 card"), unless a preposition puts it in time ("by 2050", "in 1848")
+        # A number ("a GTX 1660 card", "a poll of 2047 voters") unless a word puts it in time ("by
+        # 2050"; "in 1848", "the Treaty of 1783").
+        if anchor and year > anchor.year + 30 and not _TIME_PREPOSITION.search(text, max(0, start - 12), start):
+            return None
+        if year < 1900 and not _OLD_YEAR.search(text, max(0, start - 12), start):
+            return None
         mod = {"pre": "BEFORE", "post": "AFTER"}.get((g.get("prefix") or "").lower()) or _edge_mod(g.get("edge"))
         return "DATE", f"{year:04d}", mod, None  # "post-1959": after that year
     if name == "a_while":
