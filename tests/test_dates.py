@@ -89,6 +89,7 @@ def tag(text, anchor=WED):
     ("The rink opens on Valentine’s Day.", ("Valentine’s Day", "DATE", "2026-02-14")),
     ("The shops shut on Good Friday.", ("Good Friday", "DATE", "2025-04-18")),
     ("The fair ran July 1-4, 2024.", ("4, 2024", "DATE", "2024-07-04")),
+    ("The poll ran from June 19 to 22, asking 900 growers.", ("22", "DATE", "2025-06-22")),
     ("The band has toured for a half-century.", ("a half-century", "DURATION", "P50Y")),
     ("Plague struck the port in the fourteenth century.", ("the fourteenth century", "DATE", "13")),
     ("Plague struck the port in the 1300s.", ("the 1300s", "DATE", "13")),
@@ -158,6 +159,7 @@ def test_names_and_titles_are_not_times():
     assert tag("The harbour is in its current period of calm.") == [("current", "DATE", "PRESENT_REF")]
     assert tag("The laptop has a GTX 1660 card.") == []
     assert tag("A poll of 2090 growers found support.") == []
+    assert tag("Tolls rose from July 4 to 22 percent.") == [("July 4", "DATE", "2025-07-04")]
     assert tag("The H1N1 virus reached the Q7 dock.") == []
     assert tag("Updated 1150 GMT (1950 HKT).") == []
     assert tag("Tolls rose in the 2010-2012 period.") == [("2010", "DATE", "2010"), ("2012", "DATE", "2012")]
@@ -266,6 +268,8 @@ def test_year_placement_around_new_year():
     assert tag("The budget is due on Jan. 15.", new_year) == [("Jan. 15", "DATE", "2025-01-15")]
     assert tag("Results come in February.", date(2024, 12, 20)) == [("February", "DATE", "2025-02")]
     assert tag("Sales were weak in November.", date(2025, 1, 10)) == [("November", "DATE", "2024-11")]
+    # A leap day takes the nearest year that has one.
+    assert tag("The books close by Feb. 29.", date(2024, 2, 10)) == [("Feb. 29", "DATE", "2024-02-29")]
 
 
 def test_expressions_anchored_on_an_earlier_date():

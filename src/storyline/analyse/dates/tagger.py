@@ -217,15 +217,22 @@ def _span_years(timexes: list[Timex], text: str) -> list[Timex]:
     return out
 
 
-_RANGE_END = re.compile(r"\s?[-–]\s?(?P<d>[12]\d|3[01]|0?[1-9])\b(?![-/:.]?\d)(?:,?\s+(?P<y>(?:1[6-9]|20)\d\d)\b)?")
+# The day that ends a span: "-21" at once; "to 22" or "and 9" when only the clause's end or a small
+# word follows (not "to 22 percent", "and 4 others").
+_YEAR_AFTER = r"(?:,?\s+(?P<y>(?:1[6-9]|20)\d\d)\b)"
+_RANGE_DASH = re.compile(rf"\s?[-–]\s?(?P<d>[12]\d|3[01]|0?[1-9])\b(?![-/:.]?\d){_YEAR_AFTER}?")
+_RANGE_WORD = re.compile(
+    rf"\s+(?:to|through|and)\s+(?P<d>[12]\d|3[01]|0?[1-9])\b(?![-/:.]?\d)"
+    rf"(?:{_YEAR_AFTER}|(?=\s*[,.;:)]|\s+(?:in|at|on|for|with|and|or|to|the|when|as|that|from|of|by)\b))")
 
 
 def _range_ends(timexes: list[Timex], text: str) -> list[Timex]:
-    """The day that ends a span of days ("July 18-21", "July 18-21, 2016"): a date of its own, in
-    the month of the day that starts it (and the year written after it, for both)."""
+    """The day that ends a span of days ("July 18-21", "July 18-21, 2016", "Sept. 19 to 22"): a
+    date of its own, in the month of the day that starts it (and the year written after it, for both)."""
     out = []
     for timex in timexes:
-        end = _RANGE_END.match(text, timex.end) if timex.rule == "month_day_year" and _FULL_DATE.fullmatch(timex.value) else None
+        end = ((_RANGE_DASH.match(text, timex.end) or _RANGE_WORD.match(text, timex.end))
+               if timex.rule == "month_day_year" and _FULL_DATE.fullmatch(timex.value) else None)
         first = date.fromisoformat(timex.value) if end else None
         last = first and cal.safe_date(int(end["y"] or first.year), first.month, int(end["d"]))
         start = last and cal.safe_date(last.year, first.month, first.day)  # the first day, in the year written
@@ -460,7 +467,10 @@ def _month_day(g: dict, anchor: date | None, direction: int = 0) -> date | None:
                 if (d := cal.safe_date(y, month, day_number)) and d.weekday() == weekday]
         if fits:
             return cal.safe_date(fits[0], month, day_number)
-    return cal.safe_date(cal.month_year(anchor, month, direction or _nearest(anchor, month, day_number), day_number), month, day_number)
+    day = cal.safe_date(cal.month_year(anchor, month, direction or _nearest(anchor, month, day_number), day_number), month, day_number)
+    if day is None and (month, day_number) == (2, 29):  # "by Feb. 29": the nearest leap year's
+        return min((d for y in range(anchor.year - 4, anchor.year + 5) if (d := cal.safe_date(y, 2, 29))), key=lambda d: abs(d - anchor))
+    return day
 
 
 def _reported_period(anchor: date, unit: str, years: int = 0, year: int | None = None) -> str:
