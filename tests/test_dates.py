@@ -309,6 +309,12 @@ def test_a_year_counted_from_the_year_last_named():
     assert tag("The fair opens on July 21, 2025. The next day, the mayor will speak.")[1] == ("The next day", "DATE", "2025-07-22")
 
 
+def test_a_year_earlier_after_a_day_is_that_day_a_year_back():
+    text = "Profit for the quarter ended June 30, 2025, rose to $9 million from $7 million a year earlier."
+    assert [(t.text, t.value) for t in find_timexes(text, WED)][-1] == ("a year earlier", "2024-06-30")
+    assert tag("Profit rose to $9 million from $7 million a year earlier.")[-1] == ("a year earlier", "DATE", "2024")
+
+
 def test_a_month_takes_a_year_written_later_or_earlier():
     assert tag("Fares rose from September to December 2024.")[0] == ("September", "DATE", "2024-09")
     assert tag("Ice closed the lake from November through March 2024.")[0] == ("November", "DATE", "2023-11")

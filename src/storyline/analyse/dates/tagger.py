@@ -336,6 +336,8 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
     last_month: date | None = anchor.replace(day=1) if anchor else None
     resolved = []
     for timex, match in chosen:
+        if timex.rule == "year_earlier" and resolved:
+            timex = _a_year_before(timex, resolved[-1])
         if timex.rule in _ANAPHORIC:
             unit = (match.groupdict().get("u") or "").lower()
             rel = (match.groupdict().get("rel") or "").lower() if timex.rule == "next_unit" else ""
@@ -367,6 +369,15 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
         if timex.type in ("DATE", "TIME") and (month := re.match(r"^(\d{4})-(\d\d)(?:$|-|T)", value)):
             last_month = date(int(month[1]), int(month[2]), 1)
     return resolved
+
+
+def _a_year_before(timex: Timex, previous: Timex) -> Timex:
+    """"a year earlier" just after a day ("the quarter ended Sept. 30, up from $9 million a year
+    earlier") is that day a year back; otherwise it keeps its own value."""
+    if previous.type != "DATE" or previous.rule == "year_earlier" or not _FULL_DATE.fullmatch(previous.value) or timex.start - previous.end > 300:
+        return timex
+    day = date.fromisoformat(previous.value)
+    return replace(timex, value=(cal.safe_date(day.year - 1, day.month, day.day) or date(day.year - 1, day.month, 28)).isoformat())
 
 
 def _named_before(unit: str, anchor: date, reference: date | None, last_month: date | None, last_year: int | None) -> bool:
