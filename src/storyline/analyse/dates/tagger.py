@@ -372,9 +372,9 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
 
 
 def _a_year_before(timex: Timex, previous: Timex) -> Timex:
-    """"a year earlier" just after a day ("the quarter ended Sept. 30, up from $9 million a year
-    earlier") is that day a year back; otherwise it keeps its own value."""
-    if previous.type != "DATE" or previous.rule == "year_earlier" or not _FULL_DATE.fullmatch(previous.value) or timex.start - previous.end > 300:
+    """"a year earlier" just after a day written out ("the quarter ended Sept. 30, up from $9 million
+    a year earlier") is that day a year back; otherwise it keeps its own value."""
+    if previous.rule not in _EXPLICIT_DATES or not _FULL_DATE.fullmatch(previous.value) or timex.start - previous.end > 300:
         return timex
     day = date.fromisoformat(previous.value)
     return replace(timex, value=(cal.safe_date(day.year - 1, day.month, day.day) or date(day.year - 1, day.month, 28)).isoformat())
