@@ -611,6 +611,9 @@ _NTH_WEEKDAY_HOLIDAYS = {
 }
 
 
+_DAYS_AWAY = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "the day after tomorrow": 2}
+
+
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
     first = date(year, month, 1)
     return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
@@ -1057,14 +1060,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", "FUTURE_REF", None, None
         if word in ("today",):
             return "DATE", anchor.isoformat() if anchor else "PRESENT_REF", None, None
-        if word in ("the day before yesterday", "the day after tomorrow"):
+        if word in _DAYS_AWAY:  # "yesterday", "the day after tomorrow"
             if not anchor:
-                return "DATE", "PAST_REF" if "yesterday" in word else "FUTURE_REF", None, None
-            return "DATE", (anchor + timedelta(days=-2 if "yesterday" in word else 2)).isoformat(), None, None
-        if word in ("yesterday", "tomorrow"):
-            if not anchor:
-                return "DATE", "PAST_REF" if word == "yesterday" else "FUTURE_REF", None, None
-            return "DATE", (anchor + timedelta(days=-1 if word == "yesterday" else 1)).isoformat(), None, None
+                return "DATE", "PAST_REF" if _DAYS_AWAY[word] < 0 else "FUTURE_REF", None, None
+            return "DATE", (anchor + timedelta(days=_DAYS_AWAY[word])).isoformat(), None, None
         if word == "tonight":
             return "TIME", f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}TNI", None, None
         if word in ("now", "nowadays", "currently", "presently", "the present", "these days", "the moment", "at present", "right now", "this time", "current"):
