@@ -103,6 +103,11 @@ def tag(text, anchor=WED):
     ("The FY2026 budget was cut.", ("FY2026", "DATE", "2026")),
     ("The quay reopened on Thursday 3 July 2025.", ("Thursday 3 July 2025", "DATE", "2025-07-03")),
     ("The form is dated 21/03/2024.", ("21/03/2024", "DATE", "2024-03-21")),
+    ("She hosted the 2004 and 2005 Tony Awards.", ("2005", "DATE", "2005")),
+    ("The dhow radioed at 1100 hours.", ("1100 hours", "TIME", "2025-07-09T11:00")),
+    ("He won the title in 1982-83.", ("83", "DATE", "1983")),
+    ("Mills closed at the end of the 1990s.", ("the end of the 1990s", "DATE", "199")),
+    ("The quay was rebuilt by the end of the 19th century.", ("the end of the 19th century", "DATE", "18")),
 ])
 def test_expression_types(sentence, expected):
     assert expected in tag(sentence)
@@ -160,6 +165,9 @@ def test_names_and_titles_are_not_times():
     assert tag("The laptop has a GTX 1660 card.") == []
     assert tag("A poll of 2090 growers found support.") == []
     assert tag("Tolls rose from July 4 to 22 percent.") == [("July 4", "DATE", "2025-07-04")]
+    assert tag("Ames, the reigning Skipper of the Year, won again.") == []
+    assert tag("Police cleared a quarter-mile area.") == []
+    assert tag("Before the start of the 2024 sailing season, few boats were ready.") == [("2024", "DATE", "2024")]
     assert tag("The H1N1 virus reached the Q7 dock.") == []
     assert tag("Updated 1150 GMT (1950 HKT).") == []
     assert tag("Tolls rose in the 2010-2012 period.") == [("2010", "DATE", "2010"), ("2012", "DATE", "2012")]

@@ -125,10 +125,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|Valentine['’]s\s+Day|St\.?\s+Patrick['’]s\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Palm\s+Sunday"
                           r"|Mother['’]s\s+Day|Father['’]s\s+Day|Black\s+Friday|Cyber\s+Monday)\b")),
     ("spelled_decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:nineteen[\s-])?(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")),
-    ("century", _compile(rf"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)|(?P<word>{SPELLED_ORDINAL}))[\s-]+century\b")),
+    ("century", _compile(rf"\b(?:the\s+)?(?P<edge>{EDGE})?(?:(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)|(?P<word>{SPELLED_ORDINAL}))[\s-]+century\b")),
     ("the_weekend", _compile(r"\bthe\s+weekend\b")),
     ("year_end", _compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b")),
-    ("decade", _compile(r"(?<![\w'’])(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?P<dec>(?:1\d|20)\d0|['’]\d0)['’]?s\b")),
+    ("decade", _compile(rf"(?<![\w'’])(?:the\s+)?(?P<edge>{EDGE})?(?P<dec>(?:1\d|20)\d0|['’]\d0)['’]?s\b")),
     # Abbreviations of business writing: "Q4 2012", "H1", "FY2013", "FY 14".
     ("quarter_abbreviation", re.compile(rf"\b(?:Q(?P<qn>[1-4])|H(?P<hn>[12]))(?:\s+(?P<y>{YEAR}))?\b")),
     ("fiscal_abbreviation", re.compile(rf"\bFY\s?'?(?P<y>{YEAR}|\d\d)\b")),
@@ -137,7 +137,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # ("$2000", "2000 tons", "2000-1", the clock time "1950 HKT").
     ("year", _compile(
         rf"(?:\b(?P<prefix>pre|post)-|(?<![$\d.,-])\b|(?<=\d\d\d\d[-–]))(?P<edge>{EDGE})?(?P<y>{YEAR})\b"
-        rf"(?![.,]\d|\s*(?:%|percent|tons?|people|shares|units|[-/](?!{YEAR}\b)\d)|\s+(?-i:{ZONE}|[A-Z]{{2,3}}T\b))")),
+        rf"(?![.,]\d|\s*(?:%|(?:percent|tons?|people|shares|units)\b|[-/](?!{YEAR}\b|\d\d\b)\d)|\s+(?-i:{ZONE}|[A-Z]{{2,3}}T\b))")),
     ("quarter", _compile(
         rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})(?:'s)?\s+|(?P<yrel0>this|last|next)\s+year's\s+)?(?:(?P<yr>year-(?:earlier|ago)|prior-year)\s+)?"
         rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>latest|last|current|previous|past|same|year-earlier|year-ago|recent|comparable|this|next|preceding))"

@@ -226,11 +226,29 @@ _RANGE_WORD = re.compile(
     rf"(?:{_YEAR_AFTER}|(?=\s*[,.;:)]|\s+(?:in|at|on|for|with|and|or|to|the|when|as|that|from|of|by)\b))")
 
 
+_SEASON_END = re.compile(r"\s?[-–/]\s?(?P<yy>\d\d)\b(?![-/:.]?\d)")
+
+
+def _short_year_after(first: int, two_digits: int) -> int | None:
+    """The year a span that starts in ``first`` ends in, written with two digits ("99", "00"), or None
+    when that would not be a span of under twenty years."""
+    last = first - first % 100 + two_digits
+    if last <= first:
+        last += 100
+    return last if last - first < 20 else None
+
+
 def _range_ends(timexes: list[Timex], text: str) -> list[Timex]:
     """The day that ends a span of days ("July 18-21", "July 18-21, 2016", "Sept. 19 to 22"): a
-    date of its own, in the month of the day that starts it (and the year written after it, for both)."""
+    date of its own, in the month of the day that starts it (and the year written after it, for both).
+    So is the second year of a season or fiscal year written short ("1982-83", "2011/12")."""
     out = []
     for timex in timexes:
+        season = _SEASON_END.match(text, timex.end) if timex.rule == "year" and re.fullmatch(r"\d{4}", timex.value) else None
+        if season and (year := _short_year_after(int(timex.value), int(season["yy"]))):
+            out.append(timex)  # "the 1982-83 season", "from 1995-99": the end year too
+            out.append(Timex(season.start("yy"), season.end("yy"), season["yy"], "DATE", f"{year:04d}", "range_end"))
+            continue
         end = ((_RANGE_DASH.match(text, timex.end) or _RANGE_WORD.match(text, timex.end))
                if timex.rule == "month_day_year" and _FULL_DATE.fullmatch(timex.value) else None)
         first = date.fromisoformat(timex.value) if end else None
@@ -291,8 +309,10 @@ def _in_name(rule: str, text: str, start: int, end: int) -> bool:
         return bool(_MONTH_NAMED.match(text, end)) and not _TIME_PREPOSITION.search(text, max(0, start - 12), start)
     if rule == "set" and words[0].lower() in ("daily", "weekly", "nightly"):
         return words[0][0].isupper() or bool(_SET_NAMED.match(text, end))
-    if rule in ("deictic", "duration", "plural_unit") and words[-1][0].isupper() and _mid_sentence(text, start) and not _title_line(text, start):
-        return True  # a capital inside a sentence of lower-case words: "USA Today", the film "13 Hours", Mr. Weeks
+    last = words[-1]
+    if ((rule in ("deictic", "duration", "plural_unit") and last[0].isupper()) or (rule == "the_year" and last.istitle())) \
+            and _mid_sentence(text, start) and not _title_line(text, start):
+        return True  # a capital inside a sentence of lower-case words: "USA Today", "13 Hours", Mr. Weeks, Player of the Year
     titled = any(w[0].isupper() for w in words) and all(w[0].isupper() or w[0].isdigit() for w in words)
     if titled and rule not in _EXPLICIT_DATES and _OPEN_QUOTE.search(text, max(0, start - 40), start):
         return bool(_QUOTED_TITLE.match(text[end:end + 80]))
@@ -839,6 +859,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None
         if year < 1900 and not _OLD_YEAR.search(text, max(0, start - 12), start):
             return None
+        if g.get("edge") and g["edge"].lower().rstrip().endswith(" the") and re.match(r"\s+[a-z]", text[end:end + 2]):
+            return "DATE", f"{year:04d}", None, (m.start("y"), end)  # "the start of the 2012 season": the edge is the season's
         mod = {"pre": "BEFORE", "post": "AFTER"}.get((g.get("prefix") or "").lower()) or _edge_mod(g.get("edge"))
         return "DATE", f"{year:04d}", mod, None  # "post-1959": after that year
     if name == "a_while":
@@ -996,8 +1018,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if g.get("tail") and "old" in g["tail"].lower():
             return None  # ages are not time expressions in TimeML
         if unit_word == "quarter" and amount is not None and amount < 4 and (
-                text[m.start("u") - 1] == "-" or _FRACTION_OF.match(text, end)):
-            return None  # "three-quarters", "more than a quarter of the market": a fraction
+                text[m.start("u") - 1] == "-" or _FRACTION_OF.match(text, end) or re.match(r"-[a-z]", text[end:end + 2])):
+            return None  # "three-quarters", "more than a quarter of the market", "a quarter-mile": a fraction
+        if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", number_word) and unit_word == "hour" and re.search(r"\bat\s+$", text[max(0, start - 4):start]):
+            return "TIME", f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}T{number_word[:2]}:{number_word[2:]}", None, None  # "at 1100 hours"
         if amount is not None and amount > 10000:
             return None
         if g.get("half") and amount is not None:
