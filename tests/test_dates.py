@@ -106,6 +106,7 @@ def tag(text, anchor=WED):
     ("She hosted the 2004 and 2005 Tony Awards.", ("2005", "DATE", "2005")),
     ("The dhow radioed at 1100 hours.", ("1100 hours", "TIME", "2025-07-09T11:00")),
     ("He won the title in 1982-83.", ("83", "DATE", "1983")),
+    ("The ferry sank on Friday , May 3 , 2013 at dawn.", ("Friday , May 3 , 2013", "DATE", "2013-05-03")),
     ("Mills closed at the end of the 1990s.", ("the end of the 1990s", "DATE", "199")),
     ("The quay was rebuilt by the end of the 19th century.", ("the end of the 19th century", "DATE", "18")),
 ])

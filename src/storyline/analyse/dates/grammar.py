@@ -91,21 +91,22 @@ def _compile(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 
 # Each rule: (name, compiled pattern). Earlier rules win ties between equally long matches.
+# A comma may stand apart from the words around it, as in tokenized text ("May 3 , 2013").
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso_date", _compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?")),
     # Month first, as American text writes it, unless the first number cannot be a month ("21/03/2013").
     ("slash_date", _compile(
         r"\b(?:(?P<m>0?[1-9]|1[0-2])/(?P<d>[0-3]?\d)|(?P<d2>1[3-9]|2\d|3[01])/(?P<m2>0?[1-9]|1[0-2]))/(?P<y>(?:19|20)?\d\d)\b")),
-    ("weekday_date", re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
-    ("weekday_day_month", re.compile(rf"\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
-    ("month_day_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
-    ("day_month_year", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
+    ("weekday_date", re.compile(rf"\b(?P<wd>{WEEKDAY})\s?,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:\s?,?\s+(?P<y>{YEAR})\b)?")),
+    ("weekday_day_month", re.compile(rf"\b(?P<wd>{WEEKDAY})\s?,?\s+(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:\s?,?\s+(?P<y>{YEAR}))?\b")),
+    ("month_day_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:\s?,?\s+(?P<y>{YEAR})\b)?")),
+    ("day_month_year", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:\s?,?\s+(?P<y>{YEAR}))?\b")),
     ("month_relative_year", _compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")),
     ("month_that_year", re.compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?that\s+(?:same\s+)?year\b")),
     ("month_spelled_year", re.compile(rf"\b(?P<mon>{MONTH}),?\s+(?P<y>{SPELLED_YEAR})\b")),
     ("clock_day", _compile(rf"\b(?:{CLOCK}|(?P<noon>noon|midnight))\s*(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?![\w])")),
-    ("clock_date", re.compile(rf"\b{CLOCK},?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
-    ("week_of", re.compile(rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
+    ("clock_date", re.compile(rf"\b{CLOCK},?\s+(?:on\s+)?(?:{WEEKDAY}\s?,?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:\s?,?\s+(?P<y>{YEAR})\b)?")),
+    ("week_of", re.compile(rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:\s?,?\s+(?P<y>{YEAR})\b)?")),
     ("month_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})(?:,?\s+|\s+of\s+)(?P<y>{YEAR})\b")),
     ("relative_month", _compile(rf"\b(?P<edge>{EDGE})?(?P<rel>this|last|next|past|coming|previous)\s+(?P<mon>{MONTH})\b")),
     ("month", re.compile(rf"(?:\b(?P<edge>{EDGE}))?\b(?P<mon>{MONTH})(?!\s*\d)\b")),
