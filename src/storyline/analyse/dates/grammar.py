@@ -90,23 +90,25 @@ def _compile(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
+# A comma before a year, which tokenized text sets apart from its words ("May 3 , 2013").
+COMMA = r"\s?,?\s+"
+
 # Each rule: (name, compiled pattern). Earlier rules win ties between equally long matches.
-# A comma may stand apart from the words around it, as in tokenized text ("May 3 , 2013").
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso_date", _compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?")),
     # Month first, as American text writes it, unless the first number cannot be a month ("21/03/2013").
     ("slash_date", _compile(
         r"\b(?:(?P<m>0?[1-9]|1[0-2])/(?P<d>[0-3]?\d)|(?P<d2>1[3-9]|2\d|3[01])/(?P<m2>0?[1-9]|1[0-2]))/(?P<y>(?:19|20)?\d\d)\b")),
-    ("weekday_date", re.compile(rf"\b(?P<wd>{WEEKDAY})\s?,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:\s?,?\s+(?P<y>{YEAR})\b)?")),
-    ("weekday_day_month", re.compile(rf"\b(?P<wd>{WEEKDAY})\s?,?\s+(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:\s?,?\s+(?P<y>{YEAR}))?\b")),
-    ("month_day_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:\s?,?\s+(?P<y>{YEAR})\b)?")),
-    ("day_month_year", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:\s?,?\s+(?P<y>{YEAR}))?\b")),
+    ("weekday_date", re.compile(rf"\b(?P<wd>{WEEKDAY}){COMMA}(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:{COMMA}(?P<y>{YEAR})\b)?")),
+    ("weekday_day_month", re.compile(rf"\b(?P<wd>{WEEKDAY}){COMMA}(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:{COMMA}(?P<y>{YEAR}))?\b")),
+    ("month_day_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:{COMMA}(?P<y>{YEAR})\b)?")),
+    ("day_month_year", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:{COMMA}(?P<y>{YEAR}))?\b")),
     ("month_relative_year", _compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")),
     ("month_that_year", re.compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?that\s+(?:same\s+)?year\b")),
     ("month_spelled_year", re.compile(rf"\b(?P<mon>{MONTH}),?\s+(?P<y>{SPELLED_YEAR})\b")),
     ("clock_day", _compile(rf"\b(?:{CLOCK}|(?P<noon>noon|midnight))\s*(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?![\w])")),
-    ("clock_date", re.compile(rf"\b{CLOCK},?\s+(?:on\s+)?(?:{WEEKDAY}\s?,?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:\s?,?\s+(?P<y>{YEAR})\b)?")),
-    ("week_of", re.compile(rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:\s?,?\s+(?P<y>{YEAR})\b)?")),
+    ("clock_date", re.compile(rf"\b{CLOCK},?\s+(?:on\s+)?(?:{WEEKDAY}{COMMA})?(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:{COMMA}(?P<y>{YEAR})\b)?")),
+    ("week_of", re.compile(rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:{COMMA}(?P<y>{YEAR})\b)?")),
     ("month_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})(?:,?\s+|\s+of\s+)(?P<y>{YEAR})\b")),
     ("relative_month", _compile(rf"\b(?P<edge>{EDGE})?(?P<rel>this|last|next|past|coming|previous)\s+(?P<mon>{MONTH})\b")),
     ("month", re.compile(rf"(?:\b(?P<edge>{EDGE}))?\b(?P<mon>{MONTH})(?!\s*\d)\b")),
@@ -168,6 +170,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("season", _compile(rf"\b(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]?)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b(?!\s*(?:of\s+(?!\d)|semester|term|session|games|olympics))")),
     ("a_while", _compile(r"(?<!once\sin\s)\ba\s+(?:little\s+)?while(?P<ago>\s+ago)?\b")),
     ("extra_unit", _compile(rf"\ban?\s+(?:additional|extra|further)\s+(?P<u>{UNIT})\b")),
+    # A military clock time ("at 1100 hours"), ahead of durations, which would read 1,100 hours.
+    ("clock", _compile(r"(?<=\bat\s)(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\s+hours\b")),
     ("duration", _compile(
         rf"\b(?P<approx>{APPROX})?(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|latest|same|whole|entire|full)\s+|the\s+|an?\s+(?:additional|further|extra)\s+)?"
         rf"(?P<n>{NUMBER})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|calendar\s+|business\s+|trading\s+|working\s+)?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?P<tail>[\s-]+(?:old|long))?")),

@@ -226,7 +226,7 @@ _RANGE_WORD = re.compile(
     rf"(?:{_YEAR_AFTER}|(?=\s*[,.;:)]|\s+(?:in|at|on|for|with|and|or|to|the|when|as|that|from|of|by)\b))")
 
 
-_SEASON_END = re.compile(r"\s?[-–/]\s?(?P<yy>\d\d)\b(?![-/:.]?\d)")
+_SHORT_YEAR_END = re.compile(r"\s?[-–/]\s?(?P<yy>\d\d)\b(?![-/:.]?\d)")
 
 
 def _short_year_after(first: int, two_digits: int) -> int | None:
@@ -244,7 +244,7 @@ def _range_ends(timexes: list[Timex], text: str) -> list[Timex]:
     So is the second year of a season or fiscal year written short ("1982-83", "2011/12")."""
     out = []
     for timex in timexes:
-        season = _SEASON_END.match(text, timex.end) if timex.rule == "year" and re.fullmatch(r"\d{4}", timex.value) else None
+        season = _SHORT_YEAR_END.match(text, timex.end) if timex.rule == "year" and re.fullmatch(r"\d{4}", timex.value) else None
         if season and (year := _short_year_after(int(timex.value), int(season["yy"]))):
             out.append(timex)  # "the 1982-83 season", "from 1995-99": the end year too
             out.append(Timex(season.start("yy"), season.end("yy"), season["yy"], "DATE", f"{year:04d}", "range_end"))
@@ -1020,8 +1020,6 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if unit_word == "quarter" and amount is not None and amount < 4 and (
                 text[m.start("u") - 1] == "-" or _FRACTION_OF.match(text, end) or re.match(r"-[a-z]", text[end:end + 2])):
             return None  # "three-quarters", "more than a quarter of the market", "a quarter-mile": a fraction
-        if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", number_word) and unit_word == "hour" and re.search(r"\bat\s+$", text[max(0, start - 4):start]):
-            return "TIME", f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}T{number_word[:2]}:{number_word[2:]}", None, None  # "at 1100 hours"
         if amount is not None and amount > 10000:
             return None
         if g.get("half") and amount is not None:
@@ -1067,6 +1065,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             clock = f"{hour:02d}:{int(g['m2'] or 0):02d}"
         elif g.get("h24"):  # "at 16:30", "11:50 GMT"
             clock = f"{int(g['h24']):02d}:{g['m24']}"
+        elif g.get("h4"):  # "at 1100 hours"
+            clock = f"{g['h4']}:{g['m4']}"
         else:
             clock = _clock(g)
         if clock is None:
