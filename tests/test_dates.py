@@ -56,6 +56,8 @@ def tag(text, anchor=WED):
     ("Orders recovered in the last half of 2024.", ("the last half of 2024", "DATE", "2024-H2")),
     ("The 2024 quarter was weak.", ("The 2024 quarter", "DATE", "2024-Q2")),
     ("The wait lasted a minute and a half.", ("a minute and a half", "DURATION", "PT1M30S")),
+    ("The ferry was held for half an hour.", ("half an hour", "DURATION", "PT30M")),
+    ("The 90-minute crossing was rough.", ("90-minute", "DURATION", "PT90M")),
     ("The mill closed in the nineties.", ("the nineties", "DATE", "199")),
     ("The chapel dates from the 11th century.", ("the 11th century", "DATE", "10")),
     ("Shares rose at mid-afternoon yesterday.", ("mid-afternoon yesterday", "TIME", "2025-07-08TAF")),

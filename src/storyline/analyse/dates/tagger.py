@@ -1028,6 +1028,9 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if approx in ("over", "under", "within", "just", "only") and g.get("det"):
             # "over the past three months": a preposition, not a modifier, and outside the extent.
             return "DURATION", _duration(amount, g["u"]), None, (m.start("det"), end)
+        if not approx and (g.get("det") or "").lower().strip() == "the" and text[m.end("n")] == "-":
+            # "the 90-minute film": the article belongs to the noun, not to the adjective.
+            return "DURATION", _duration(amount, g["u"]), None, (m.start("n"), end)
         return "DURATION", _duration(amount, g["u"]), _mod(g.get("approx")), None
     if name == "past_unit":
         unit = g["u"].lower()
