@@ -271,6 +271,10 @@ def test_a_season_no_tense_places_is_the_nearest():
 def test_the_weekend_by_tense():
     assert tag("The police made arrests over the weekend.") == [("the weekend", "DATE", "2025-W27-WE")]
     assert tag("Traders will sell ahead of the weekend.") == [("the weekend", "DATE", "2025-W28-WE")]
+    thursday = date(2025, 7, 10)
+    assert tag("This weekend the choir sings in the square.", thursday) == [("This weekend", "DATE", "2025-W28-WE")]
+    assert tag("The choir sang this weekend.", thursday) == [("this weekend", "DATE", "2025-W27-WE")]
+    assert tag("The choir sings this weekend.", date(2025, 7, 7)) == [("this weekend", "DATE", "2025-W27-WE")]
 
 
 def test_year_placement_around_new_year():

@@ -991,7 +991,11 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if rel in ("past",) and name == "relative_unit" and unit != "weekend":
             return "DURATION", _duration(1, unit), None, None
         if unit == "weekend" and step == 0:
-            return "DATE", cal.shift(anchor, "weekend", 0 if anchor.weekday() >= 4 or direction() > 0 else -1), None, None
+            # From Friday on, "this weekend" is the coming one; earlier in the week, the one just
+            # gone unless the clause looks ahead, and from Thursday unless it looks back.
+            tense = direction()
+            coming = tense > 0 or anchor.weekday() >= 4 or (anchor.weekday() == 3 and tense == 0)
+            return "DATE", cal.shift(anchor, "weekend", 0 if coming else -1), None, None
         return "DATE", cal.shift(anchor, unit, step), mod, None
     if name == "season":
         season = cal.SEASONS[g["s"].lower()]
