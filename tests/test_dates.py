@@ -107,6 +107,7 @@ def tag(text, anchor=WED):
     ("The form is dated 21/03/2024.", ("21/03/2024", "DATE", "2024-03-21")),
     ("She hosted the 2004 and 2005 Tony Awards.", ("2005", "DATE", "2005")),
     ("The dhow radioed at 1100 hours.", ("1100 hours", "TIME", "2025-07-09T11:00")),
+    ("The tremor struck at 0545 GMT.", ("0545 GMT", "TIME", "2025-07-09T05:45")),
     ("He won the title in 1982-83.", ("83", "DATE", "1983")),
     ("The ferry sank on Friday , May 3 , 2013 at dawn.", ("Friday , May 3 , 2013", "DATE", "2013-05-03")),
     ("Mills closed at the end of the 1990s.", ("the end of the 1990s", "DATE", "199")),
@@ -172,7 +173,7 @@ def test_names_and_titles_are_not_times():
     assert tag("Police cleared a quarter-mile area.") == []
     assert tag("Before the start of the 2024 sailing season, few boats were ready.") == [("2024", "DATE", "2024")]
     assert tag("The H1N1 virus reached the Q7 dock.") == []
-    assert tag("Updated 1150 GMT (1950 HKT).") == []
+    assert tag("Updated 1150 GMT (1950 HKT).") == [("1150 GMT", "TIME", "2025-07-09T11:50"), ("1950 HKT", "TIME", "2025-07-09T19:50")]
     assert tag("Tolls rose in the 2010-2012 period.") == [("2010", "DATE", "2010"), ("2012", "DATE", "2012")]
     assert tag("Mills closed in the 1980s and '90s.")[1] == ("'90s", "DATE", "199")
     assert tag("He spoke to the Daily Tidings.") == []
@@ -216,6 +217,7 @@ def test_tense_decides_the_weekday():
     assert tag("The regatta sailed this past weekend.")[0][:2] == ("this past weekend", "DATE")
     # "may" and a scheduled present look ahead; the month May is no modal.
     assert tag("The offer expires on Monday.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("The regatta starts Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The board may announce its choice on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The ferry sailed in early May and again on Monday.")[1] == ("Monday", "DATE", "2025-07-07")
     # "would have" with a participle looks back; with a noun it looks ahead.

@@ -170,8 +170,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("season", _compile(rf"\b(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]?)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b(?!\s*(?:of\s+(?!\d)|semester|term|session|games|olympics))")),
     ("a_while", _compile(r"(?<!once\sin\s)\ba\s+(?:little\s+)?while(?P<ago>\s+ago)?\b")),
     ("extra_unit", _compile(rf"\ban?\s+(?:additional|extra|further)\s+(?P<u>{UNIT})\b")),
-    # A military clock time ("at 1100 hours"), ahead of durations, which would read 1,100 hours.
-    ("clock", _compile(r"(?<=\bat\s)(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\s+hours\b")),
+    # A military clock time ("at 1100 hours", "0600 GMT"), ahead of durations, which would read 1,100 hours.
+    ("clock", re.compile(r"\b(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\s+(?:(?<=\bat\s....\s)(?i:hours)\b|"
+                         rf"{ZONE}|[A-Z]{{2,3}}T\b)")),
     ("duration", _compile(
         rf"\b(?P<approx>{APPROX})?(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|latest|same|whole|entire|full)\s+|the\s+|an?\s+(?:additional|further|extra)\s+)?"
         rf"(?P<n>{NUMBER})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|calendar\s+|business\s+|trading\s+|working\s+)?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?P<tail>[\s-]+(?:old|long))?")),

@@ -45,7 +45,7 @@ class Timex:
 _FUTURE_WORDS = frozenset("will wo 'll shall must planned planning scheduled slated expects expect expected "
                           "intends intend upcoming due gonna soon postponed delayed may might likely if".split()
                           # a scheduled event in the present: "the offer expires on Monday"
-                          + "begins opens expires meets arrives visits resumes hosts travels".split())
+                          + "begins starts ends opens expires meets arrives visits resumes hosts travels".split())
 # Words that say "future" only before "to": "plans to meet" (not "vacation plans"), "is to resume".
 _FUTURE_BEFORE_TO = frozenset("plan plans is are going".split())
 _PAST_WORDS = frozenset(
