@@ -351,6 +351,8 @@ def test_durations_counted_from_another_time():
 def test_the_day_after_an_event():
     text = "The call on July 3 went badly. The day after his call, he phoned the prime minister."
     assert ("The day after", "DATE", "2025-07-04") in tag(text)
+    # "a day after" measures the gap between two events: a duration, as TimeBank marks it.
+    assert tag("The ferry sank on July 3, a day after its inspection.")[1] == ("a day", "DURATION", "P1D")
 
 
 def test_without_an_anchor_relative_values_stay_open():

@@ -958,8 +958,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
     if name == "month_that_year":
         return "DATE", f"XXXX-{MONTHS[g['mon'].lower().rstrip('.')]:02d}", None, None  # its year is the one last named
     if name in ("that_unit", "next_unit", "unit_after"):
-        if name == "unit_after" and not re.match(r"\s+(?:his|her|its|their|the|a|an)\b", text[end:end + 8]):
-            return None  # "the day after" needs an event after it: "the day after his call"
+        if name == "unit_after" and (g.get("a") or not re.match(r"\s+(?:his|her|its|their|the|a|an)\b", text[end:end + 8])):
+            # "the day after" needs an event after it ("the day after his call"); "a day after his
+            # call" measures the time between two events, and is left to the duration rule.
+            return None
         return "DATE", "XXXX-XX-XX", None, None
     if name == "spelled_year":
         year = _spelled_year(g["y"])
