@@ -57,6 +57,7 @@ def tag(text, anchor=WED):
     ("The 2024 quarter was weak.", ("The 2024 quarter", "DATE", "2024-Q2")),
     ("The wait lasted a minute and a half.", ("a minute and a half", "DURATION", "PT1M30S")),
     ("The ferry was held for half an hour.", ("half an hour", "DURATION", "PT30M")),
+    ("The lease ran for seven-and-a-half years.", ("seven-and-a-half years", "DURATION", "P7Y6M")),
     ("The 90-minute crossing was rough.", ("90-minute", "DURATION", "PT90M")),
     ("The mill closed in the nineties.", ("the nineties", "DATE", "199")),
     ("The chapel dates from the 11th century.", ("the 11th century", "DATE", "10")),
@@ -179,6 +180,8 @@ def test_names_and_titles_are_not_times():
     assert tag("He spoke to the Daily Tidings.") == []
     assert tag("He walked in the 1963 March on Kestrel Bay.") == [("1963", "DATE", "1963")]
     assert tag("The poster showed a still from ``High Noon.'' It helped.") == []
+    assert tag("The Gulls scored a fourth-quarter touchdown.") == []
+    assert tag("The Gulls won five of the past six races.") == []
     assert tag("Profits rose in the first quarter of this year.")[0][1] == "DATE"
 
 

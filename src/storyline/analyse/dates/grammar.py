@@ -43,7 +43,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (
     rf"(?:\d+\s+1/2|\d+(?:[.,]\d+)?|(?:{_TENS})[\s-](?:{_ONES})|{_NUM_WORD}|(?:{'|'.join(VAGUE_NUMBERS)}))"
-    r"(?:\s+(?:and\s+)?(?:a\s+)?half)?"
+    r"(?:[\s-]+(?:and[\s-]+)?(?:a[\s-]+)?half)?"
 )
 UNIT = r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ie)|millennium)"
 MONTH = (
@@ -183,7 +183,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("noon", _compile(r"\b(?P<w>noon|midnight|midday)\b")),
     ("deictic", _compile(
         r"\b(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|yesterday|tomorrow|tonight|now|nowadays|currently|presently|recently|lately|formerly"
-        r"|the\s+(?:near\s+)?future|the\s+(?:near|short)\s+term|the\s+past|the\s+present|these\s+days|at\s+present|right\s+now"
+        r"|the\s+(?:near\s+)?future|the\s+(?:near|short)\s+term|the\s+past(?!\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple|seasons?)\b))|the\s+present|these\s+days|at\s+present|right\s+now"
         r"|an?\s+(?:later|future)\s+date)\b")),
     ("adjective_ref", _compile(r"\b(?P<then>then[\s-]+)?(?P<w>current)\b")),
 )

@@ -340,6 +340,7 @@ _AMOUNT_BEFORE = re.compile(
 # What puts a year long past in time, where a bare number is more likely a count or a model.
 _OLD_YEAR = re.compile(r"\b(?:in|of|the|around|circa|since|until|till|by|from|to|through|during|before|after|early|late|mid)[\s-]*$", re.I)
 _EARNINGS = re.compile(r"\b(?:quarter|earnings|profit|net\s+income|revenue|sales|loss|a\s+share|per\s+share)\b", re.I)
+_GAME = re.compile(r"[\s-]+(?:comebacks?|touchdowns?|rall(?:y|ies)|field\s+goals?|baskets?|goals?|interceptions?|fumbles?|deficits?|scoring|points?\b(?!\s+(?:higher|lower|to|from)))", re.I)
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)")
 
@@ -869,6 +870,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         return "DURATION", _duration(1, g["u"]), None, None  # "an additional year"
     if name in ("quarter", "ordinal_quarter_adj", "the_quarter"):
         unit = g["q"].lower()
+        if _GAME.match(text, end):
+            return None  # a quarter of a game: "a fourth-quarter touchdown"
         if unit == "period" and name != "the_quarter" and not g.get("rel"):
             return None
         if unit == "period" and not _EARNINGS.search(text, max(0, start - 200), end + 200):
