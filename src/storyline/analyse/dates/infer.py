@@ -27,7 +27,8 @@ from datetime import date, timedelta
 
 from storyline.analyse.dates import calendar as cal
 from storyline.analyse.dates.grammar import WEEKDAYS
-from storyline.analyse.dates.tagger import Timex, direction_at, find_timexes
+from storyline.analyse.dates.tagger import Timex, find_timexes
+from storyline.analyse.dates.tense import direction_at
 from storyline.clean.metadata import dateline_end
 
 _YEARS_BACK = 40

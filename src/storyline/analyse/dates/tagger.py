@@ -12,6 +12,7 @@ from storyline.analyse.dates import calendar as cal
 from storyline.analyse.dates.grammar import (
     MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, RULES, SETS, SPELLED_ORDINALS, UNITS, WEEKDAYS,
 )
+from storyline.analyse.dates.tense import SENTENCE_BREAK, direction_at, month_tense, possessive_tense
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,104 +40,6 @@ class Timex:
         if self.anchored:
             record["anchored"] = self.anchored
         return record
-
-
-# Tense cues, read outward from the expression: the nearest one in its clause decides.
-_FUTURE_WORDS = frozenset("will wo 'll shall must planned planning scheduled slated expects expect expected "
-                          "intends intend upcoming due gonna soon postponed delayed may might likely if".split()
-                          # a scheduled event in the present: "the offer expires on Monday"
-                          + "begins starts ends opens expires meets arrives visits resumes hosts travels".split())
-# Words that say "future" only before "to": "plans to meet" (not "vacation plans"), "is to resume".
-_FUTURE_BEFORE_TO = frozenset("plan plans is are going".split())
-_PAST_WORDS = frozenset(
-    "said says was were had did told met rose fell began came went took made saw gave got left paid sold bought held led "
-    "ran won lost spent sent kept found became brought thought felt struck fought spoke wrote grew knew threw drew shot "
-    "stood broke chose drove flew froze hid rode rang sang sank swam tore wore woke ago earlier last announced reported "
-    "did".split()
-)
-_SCHEDULED_PLURAL = frozenset("meet begin arrive resume travel".split())
-_AUXILIARIES = frozenset("to did do does not n't can could would should will shall may might must".split())
-_REPORTING = frozenset("said says told added reported announced".split())  # a report, not the event
-_NOT_PAST_ED = frozenset("need speed seed feed bed red shed indeed proceed exceed succeed breed embed".split())
-# Words, with contractions split as the Penn Treebank does ("won't" gives "wo" and "n't", "he'll"
-# gives "he" and "'ll"), so that edited text and typed text read the same.
-_TOKEN = re.compile(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|['’][A-Za-z]+|[A-Za-z]+")
-_CLAUSE_EDGE = re.compile(r"[.;!?]\s|\n|[,:]\s(?=[A-Z])")
-
-
-def _words(segment: str) -> list[str]:
-    """Lowercase words, but "May" keeps its capital: a month, not the modal."""
-    return [word if word == "May" else word.lower().replace("’", "'") for word in _TOKEN.findall(segment)]
-
-
-def direction_at(text: str, start: int, end: int, before_only: bool = False, modal: bool = True) -> int:
-    """The tense of the clause around an expression: -1 past, +1 future, 0 when nothing says.
-
-    The nearest cue before the expression wins ("will meet on Friday", "met on Friday"); when
-    there is none, the nearest after it ("on Friday, he said"), unless ``before_only``. A
-    "would" looks ahead ("said talks would resume Monday") unless ``modal`` is off.
-    """
-    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 160), start)), default=max(0, start - 160))
-    edge = _CLAUSE_EDGE.search(text, end)
-    right = edge.start() if edge and edge.start() - end < 120 else min(len(text), end + 120)
-    before = _words(text[left:start])[-10:]
-    after = _words(text[end:right])[:8]
-    if before and before[-1] == "since":
-        return -1
-    after = [] if before_only else after
-    if "had" in before:
-        return -1  # a past perfect: "had been due to expire Friday", "had filed by Wednesday"
-    if before and before[-1] == "through":
-        return 0  # a span's end: "credit through January" ahead, "this year through August" behind
-    if before and before[-1] in ("by", "until"):
-        # A deadline ("returned by Jan. 14", "extended until Tuesday") unless it is already past
-        # ("until Thursday, they had not called him"); one that opens its clause takes the
-        # clause's tense ("By Friday noon, the port had reopened", "By Friday, the port reopened").
-        if "had" in after:
-            return -1
-        if len(before) == 1 and text.startswith(",", end):
-            for index, word in enumerate(after):
-                if word not in _REPORTING and (verdict := _word_tense(word, after[index + 1] if index + 1 < len(after) else "")):
-                    return verdict
-        return 1
-    # The words in text order, then their indices nearest first: those before the expression,
-    # then those after it.
-    words = before + after
-    for index in [*range(len(before) - 1, -1, -1), *range(len(before), len(words))]:
-        word = words[index]
-        previous = words[index - 1] if index > 0 and index != len(before) else ""
-        if previous in ("be", "been", "being") and (word.endswith("ed") or word in _PAST_WORDS):
-            if index > 1 and previous == "be" and words[index - 2] == "to":
-                return 1  # "rules to be published in November"
-            continue  # a passive ("will be named", "would be paid"): its auxiliary tells the tense
-        if word.endswith("ed") and previous in _BEFORE_ADJECTIVE:
-            continue  # "a still undecided date", "the revised plan": an adjective
-        following = words[index + 1] if index + 1 < len(words) and index + 1 != len(before) else ""
-        if word == "would":
-            # "would meet" looks ahead, "would have met" looks back ("would have trouble" ahead)
-            after_have = words[index + 2] if following == "have" and index + 2 < len(words) else ""
-            perfect = after_have == "been" or bool(_word_tense(after_have) < 0)
-            verdict = (-1 if perfect else 1) if modal else 0
-        elif word in _SCHEDULED_PLURAL and previous not in _AUXILIARIES:
-            verdict = 1  # "the two leaders meet Monday"; not "did not meet", "to meet"
-        else:
-            verdict = _word_tense(word, following)
-        if verdict:
-            return verdict
-    return 0
-
-
-_BEFORE_ADJECTIVE = frozenset("a an the its their his her our your my this that these those still very newly so".split())
-
-
-def _word_tense(word: str, following: str = "") -> int:
-    if word in _FUTURE_WORDS or (word in _FUTURE_BEFORE_TO and following == "to"):
-        return 1
-    if (word in ("takes", "take") and following in ("office", "effect")) or (word in ("goes", "go") and following == "into"):
-        return 1  # a scheduled start: "takes office in January", "goes into effect on Dec. 1"
-    if word in _PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED):
-        return -1
-    return 0
 
 
 _UNIT_CALENDAR = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
@@ -263,12 +166,6 @@ def _range_ends(timexes: list[Timex], text: str) -> list[Timex]:
     return [t for t in out if t.rule == "range_end" or not any(t.start < e.end and e.start < t.end for e in ends)]
 
 
-# A sentence's end: not the point of a title or an initial ("Mr. Ames", "Roe vs. Wade", "J. Ames").
-_SENTENCE_BREAK = re.compile(
-    r"(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bJr)(?<!\bNo)"
-    r"(?<!\b[A-Z])[.!?][\"”’')]*\s+[A-Z\"“‘`]|\n")
-
-
 def _date_clock_times(timexes: list[Timex], text: str) -> list[Timex]:
     """A clock time takes its day from the nearest day named in its sentence ("at 10:35 a.m.
     (0735 GMT) Friday", "at 4 in the morning (4 a.m. Thursday)"), not from the publication date."""
@@ -277,7 +174,7 @@ def _date_clock_times(timexes: list[Timex], text: str) -> list[Timex]:
         if timex.rule not in ("clock", "noon") or not _FULL_DATE.match(timex.value):
             continue
         days = [other for other in timexes if other.rule not in ("clock", "noon") and _FULL_DATE.match(other.value)
-                and not _SENTENCE_BREAK.search(text, min(other.end, timex.end), max(other.start, timex.start))]
+                and not SENTENCE_BREAK.search(text, min(other.end, timex.end), max(other.start, timex.start))]
         if days:
             day = min(days, key=lambda other: abs(other.start - timex.start))
             out[index] = replace(timex, value=day.value[:10] + timex.value[10:])
@@ -446,35 +343,6 @@ def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date 
 
 _WEEKDAY_PAST_BIAS = 3
 _SHORT_UNITS = frozenset({"S", "M", "H", "D", "W", "WE", "W2"})  # unit keys: seconds to fortnights
-# A month phrase that opens its sentence: "In January,", "By early March,".
-_FRONTED = re.compile(r"(?:^|[.!?][\"”’')]*\s+|\n)(?:In|By|Since|During|Until)(?:\s+(?:early|late|mid-?))?\s*$")
-
-
-def _year_tense(text: str, start: int, end: int) -> int:
-    """Which way a year-less month lies, by tense: a future anywhere in the clause, a past only
-    from the words before it ("since the port bought the ferry in February"), not from a report
-    after it ("in early March, an official said"); a month that opens its sentence ("In January,
-    the port sold ...") takes the tense of the sentence it opens."""
-    if _FRONTED.search(text, max(0, start - 20), start) and text.startswith(",", end):
-        sentence = _SENTENCE_BREAK.search(text, end + 1)
-        for word in _words(text[end + 1:sentence.start() if sentence else len(text)])[:30]:
-            if verdict := _word_tense(word):
-                return verdict
-        return 0
-    tense = direction_at(text, start, end)
-    return direction_at(text, start, end, before_only=True) if tense < 0 else tense
-
-
-def _possessive_tense(text: str, start: int, end: int) -> int:
-    """The tense of a weekday that names an event ("Friday's vote"): "ahead of" or "upcoming"
-    before it says future; otherwise the clause's tense, but not a "would", which reaches its
-    verb and not the event in its object ("they would appeal Friday's ruling")."""
-    before = _words(text[max(0, start - 30):start])[-3:]
-    if "ahead" in before or "upcoming" in before:
-        return 1
-    return direction_at(text, start, end, modal=False)
-
-
 def _nearest(anchor: date, month: int, day: int | None) -> int:
     """With no tense to go by, the direction in which a year-less month (and day) lies nearer the anchor."""
     back = cal.safe_date(cal.month_year(anchor, month, -1, day), month, day or 15)
@@ -742,7 +610,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         elif rel == "this":
             year = anchor.year
         else:
-            year = cal.month_year(anchor, month, _year_tense(text, start, end) or _nearest(anchor, month, None))
+            year = cal.month_year(anchor, month, month_tense(text, start, end) or _nearest(anchor, month, None))
         return "DATE", f"{year:04d}-{month:02d}", _edge_mod(g.get("edge")), None
     if name in ("weekday", "every_weekday", "weekdays"):
         weekday = WEEKDAYS[g["wd"].lower().rstrip(".")]
@@ -765,7 +633,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
                 if (tense > 0 and day < anchor) or (tense < 0 and day > anchor):
                     day += timedelta(days=7 * tense)
             else:
-                tense = _possessive_tense(text, start, end) if text.startswith(("'s", "’s"), end) else direction()
+                tense = possessive_tense(text, start, end) if text.startswith(("'s", "’s"), end) else direction()
                 if tense == 0:
                     # Nothing says: the nearer one, the past on a tie ("Friday", written on a Thursday,
                     # is more likely tomorrow than six days ago).
