@@ -84,7 +84,21 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         chosen.append((Timex(s, e, text[s:e], kind, value, name, mod), match))
     chosen.sort(key=lambda pair: pair[0].start)
     timexes = _span_years(_range_ends(_date_clock_times(_resolve_anaphora(chosen, text, anchor), text), text), text)
-    return [_with_or_so(timex, text) for timex in timexes]
+    return [_with_or_so(_day_beside(timex, text), text) for timex in timexes]
+
+
+_DAY_BESIDE = re.compile(r"\b(?P<day>day\s+(?P<rel>before|after))\s+$", re.I)
+
+
+def _day_beside(timex: Timex, text: str) -> Timex:
+    """"the day before last Tuesday's hearing": the day before the day named, marked from "day"."""
+    if timex.type != "DATE" or not _FULL_DATE.fullmatch(timex.value):
+        return timex
+    m = _DAY_BESIDE.search(text, max(0, timex.start - 20), timex.start)
+    if not m:
+        return timex
+    day = date.fromisoformat(timex.value) + timedelta(days=1 if m["rel"].lower() == "after" else -1)
+    return replace(timex, start=m.start("day"), text=text[m.start("day"):timex.end], value=day.isoformat())
 
 
 _OR_SO = re.compile(r"\s+or\s+so\b")
