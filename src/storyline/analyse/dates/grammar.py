@@ -159,7 +159,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year_earlier", _compile(r"\b(?:a|one)\s+year\s+(?P<dir>earlier|ago|before)|\byear-(?P<dir2>earlier|ago)\b(?!\s+(?:quarter|period))")),
     ("that_unit", _compile(r"\b(?:(?P<edge>earlier|later|early|late)\s+)?that\s+(?:same\s+)?(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
     # "the next day" counts from the day last named; a bare "next week" from the publication date.
-    ("next_unit", _compile(r"\b(?:the\s+(?=next)|(?:the\s+)?(?!next))(?P<rel>next|following|previous|preceding|same)\s+(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
+    ("next_unit", _compile(r"\b(?:the\s+(?=next)|(?:the\s+)?(?!next))(?P<rel>next|following|previous|preceding|prior|same)\s+(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
     ("unit_after", _compile(r"\b(?:the|(?P<a>a))\s+(?P<u>day|week|month|year)\s+(?P<rel>after|before)\b")),
     ("spelled_year", _compile(rf"\b(?:(?:the\s+)?(?P<s>{SEASON})\s+of\s+|the\s+year\s+)?(?P<y>{SPELLED_YEAR})\b(?![\s-]+years?\b)")),
     ("ago", _compile(rf"\b(?P<approx>{APPROX})?(?P<n>{NUMBER})[\s-]+(?P<u>{UNIT})s?\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|hence|from\s+now|previously)\b")),
@@ -167,7 +167,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?P<edge>earlier|later|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+"
         rf"(?:(?P<rel>this|last|next)\s+(?P<u>week|month|year|decade|century|{SEASON})|(?<=of\s)(?P<the>the)\s+(?P<u2>week|month|year|decade|century))\b")),
     ("relative_unit", _compile(rf"\b(?:this\s+(?=past|coming))?(?P<rel>this|last|next|past|coming|previous|following|current|same)\s+(?P<u>week(?:end)?|month|quarter|year|decade|century|{SEASON})\b")),
-    ("season", _compile(rf"\b(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]?)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b(?!\s*(?:of\s+(?!\d)|semester|term|session|games|olympics))")),
+    ("season", _compile(rf"\b(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]?)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?\b(?!\s*(?:of\s+(?!\d)|semester|term|session|games|olympics))")),
     ("a_while", _compile(r"(?<!once\sin\s)\ba\s+(?:little\s+)?while(?P<ago>\s+ago)?\b")),
     ("extra_unit", _compile(rf"\ban?\s+(?:additional|extra|further)\s+(?P<u>{UNIT})\b")),
     # A military clock time ("at 1100 hours", "0600 GMT"), ahead of durations, which would read 1,100 hours.

@@ -321,7 +321,7 @@ def _named_before(unit: str, anchor: date, reference: date | None, last_month: d
     return reference is not None and reference < anchor - timedelta(days=anchor.weekday())
 
 
-_ANAPHOR_STEP = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
+_ANAPHOR_STEP = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1}
 
 
 def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date | None) -> tuple[str, str] | None:
@@ -888,6 +888,9 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         season = cal.SEASONS[g["s"].lower()]
         if g.get("y"):
             return "DATE", f"{int(g['y']):04d}-{season}", _edge_mod(g.get("edge")), None
+        if g.get("yrel") and anchor:  # "the spring of last year"
+            year = anchor.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
+            return "DATE", f"{year:04d}-{season}", _edge_mod(g.get("edge")), None
         before = text[max(0, start - 12) : start].lower()
         if not re.search(r"\b(?:in|this|the|during|by|until|since|for|over|through|last|next)\s*$", before) and not m.group(0).lower().startswith("the"):
             return None
