@@ -292,6 +292,10 @@ def test_year_placement_around_new_year():
     assert tag("Sales were weak in November.", date(2025, 1, 10)) == [("November", "DATE", "2024-11")]
     # A leap day takes the nearest year that has one.
     assert tag("The books close by Feb. 29.", date(2024, 2, 10)) == [("Feb. 29", "DATE", "2024-02-29")]
+    # A day well behind the anchor that a future cue puts ahead is next year's; a deadline is not moved.
+    assert tag("The toll goes into effect on Jan. 1.", date(2025, 5, 20)) == [("Jan. 1", "DATE", "2026-01-01")]
+    assert tag("The toll took effect on Jan. 1.", date(2025, 5, 20)) == [("Jan. 1", "DATE", "2025-01-01")]
+    assert tag("Growers had to file by March 15.", date(2025, 5, 20)) == [("March 15", "DATE", "2025-03-15")]
 
 
 def test_expressions_anchored_on_an_earlier_date():

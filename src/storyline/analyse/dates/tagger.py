@@ -357,6 +357,18 @@ def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date 
 
 _WEEKDAY_PAST_BIAS = 3
 _SHORT_UNITS = frozenset({"S", "M", "H", "D", "W", "WE", "W2"})  # unit keys: seconds to fortnights
+_DEADLINE = re.compile(r"\b(?:by|until|till|as\s+of)\s+$", re.I)
+
+
+def _future_near(text: str, start: int, end: int) -> bool:
+    """Whether a future cue in the few words before an expression puts it ahead ("will vote on
+    March 1", "goes into effect Dec. 1"); a deadline ("by March 15") may be past or to come."""
+    if _DEADLINE.search(text, max(0, start - 10), start):
+        return False
+    window = max(0, start - 30)
+    return direction_at(text[window:end], start - window, end - window, before_only=True) > 0
+
+
 def _nearest(anchor: date, month: int, day: int | None) -> int:
     """With no tense to go by, the direction in which a year-less month (and day) lies nearer the anchor."""
     back = cal.safe_date(cal.month_year(anchor, month, -1, day), month, day or 15)
@@ -559,6 +571,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", f"XXXX-{MONTHS[g['mon'].lower().rstrip('.')]:02d}-{int(re.match(r'[0-9]+', g['d']).group()):02d}", None, None
         # A period that "ended Jan. 31" ended before the report; otherwise the nearer year.
         day = _month_day(g, anchor, -1 if _ENDED.search(text, max(0, start - 12), start) else 0)
+        if day and not g.get("y") and (anchor - day).days > 30 and _future_near(text, start, end):
+            day = cal.safe_date(day.year + 1, day.month, day.day)  # "the rule goes into effect on Dec. 1", said in May
         return ("DATE", day.isoformat(), None, None) if day else None
     if name in ("clock_date", "week_of"):
         # "5 p.m. EST, Nov. 9": that day with the clock time; "the week of March 6": the week that day is in.
