@@ -99,6 +99,7 @@ def tag(text, anchor=WED):
     ("Deliveries start in spring 2026.", ("spring 2026", "DATE", "2026-SP")),
     ("The quay opened in the spring of last year.", ("the spring of last year", "DATE", "2024-SP")),
     ("Catches fell from the prior year.", ("the prior year", "DATE", "2024")),
+    ("The guild earned more last fiscal year.", ("last fiscal year", "DATE", "2024")),
     ("Shops opened early for Black Friday.", ("Black Friday", "DATE", "2024-11-29")),
     ("The dock will stay shut for the next two years or so.", ("the next two years or so", "DURATION", "P2Y")),
     ("The dock shut three days or so ago.", ("three days or so ago", "DATE", "2025-07-06")),
