@@ -276,6 +276,12 @@ def test_a_season_no_tense_places_is_the_nearest():
     assert tag("The growers are going to sell in the spring.", date(2025, 2, 9)) == [("the spring", "DATE", "2025-SP")]
 
 
+def test_election_day_in_an_election_year_is_the_coming_one():
+    # A federal election year's news means that year's Election Day, whatever the tense of the clause.
+    assert tag("The canvassers were busy as Election Day neared.", date(2024, 8, 10)) == [("Election Day", "DATE", "2024-11-05")]
+    assert tag("Turnout fell on Election Day.", date(2025, 3, 20)) == [("Election Day", "DATE", "2024-11-05")]
+
+
 def test_the_weekend_by_tense():
     assert tag("The police made arrests over the weekend.") == [("the weekend", "DATE", "2025-W27-WE")]
     assert tag("Traders will sell ahead of the weekend.") == [("the weekend", "DATE", "2025-W28-WE")]

@@ -714,6 +714,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
                 nearest = min(options, key=lambda d: abs((d - anchor).days))
                 if abs((nearest - anchor).days) <= 7:
                     pick = nearest  # the holiday of this very week, whatever the tense
+                elif holiday == "election day" and anchor.year % 2 == 0 and future and future[0].year == anchor.year:
+                    pick = future[0]  # the coming federal election, whatever the tense, in the news of its year
                 else:
                     pick = future[0] if wanted > 0 and future else past[-1] if wanted < 0 and past else nearest
                 return "DATE", cal.iso_week(pick) if holiday == "easter week" else pick.isoformat(), None, None
