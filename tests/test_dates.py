@@ -184,6 +184,8 @@ def test_names_and_titles_are_not_times():
     assert tag("He walked in the 1963 March on Kestrel Bay.") == [("1963", "DATE", "1963")]
     assert tag("The poster showed a still from ``High Noon.'' It helped.") == []
     assert tag("The Gulls scored a fourth-quarter touchdown.") == []
+    assert tag("The quarter-century-old pier fell.") == []
+    assert tag("Crowds grew in the second half of May.") == [("May", "DATE", "2025-05")]
     assert tag("The Gulls won five of the past six races.") == []
     assert tag("Profits rose in the first quarter of this year.")[0][1] == "DATE"
 
@@ -276,6 +278,11 @@ def test_a_season_no_tense_places_is_the_nearest():
     assert tag("The growers are going to sell in the spring.", date(2025, 2, 9)) == [("the spring", "DATE", "2025-SP")]
 
 
+def test_a_day_of_an_event_is_a_date_whose_value_the_text_does_not_give():
+    assert tag("On the last day of the regatta, the wind dropped.") == [("the last day", "DATE", "XXXX-XX-XX")]
+    assert tag("The crews rested in the last week of the race.") == [("the last week", "DATE", "XXXX-WXX")]
+
+
 def test_election_day_in_an_election_year_is_the_coming_one():
     # A federal election year's news means that year's Election Day, whatever the tense of the clause.
     assert tag("The canvassers were busy as Election Day neared.", date(2024, 8, 10)) == [("Election Day", "DATE", "2024-11-05")]
@@ -303,6 +310,7 @@ def test_year_placement_around_new_year():
     assert tag("The toll goes into effect on Jan. 1.", date(2025, 5, 20)) == [("Jan. 1", "DATE", "2026-01-01")]
     assert tag("The toll took effect on Jan. 1.", date(2025, 5, 20)) == [("Jan. 1", "DATE", "2025-01-01")]
     assert tag("Growers had to file by March 15.", date(2025, 5, 20)) == [("March 15", "DATE", "2025-03-15")]
+    assert tag("Crews raced ahead of the Jan. 3 vote.", date(2025, 5, 20)) == [("Jan. 3", "DATE", "2026-01-03")]
 
 
 def test_expressions_anchored_on_an_earlier_date():

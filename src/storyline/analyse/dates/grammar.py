@@ -144,13 +144,13 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("quarter", _compile(
         rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})(?:'s)?\s+|(?P<yrel0>this|last|next)\s+year's\s+)?(?:(?P<yr>year-(?:earlier|ago)|prior-year)\s+)?"
         rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>latest|last|current|previous|past|same|year-earlier|year-ago|recent|comparable|this|next|preceding))"
-        rf"[\s-]+(?:fiscal[\s-]+)?(?:-?\s*)?(?P<q>quarter|half|period)s?(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<yrel>this|last|next|the)\s+year))?\b")),
+        rf"[\s-]+(?:fiscal[\s-]+)?(?:-?\s*)?(?P<q>quarter|half|period)s?(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<yrel>this|last|next|the)\s+year))?\b(?!\s+of\s+{MONTH})")),
     ("year_quarter", _compile(
         rf"\b(?:the\s+)?(?:(?P<y>{YEAR})|(?P<rel>last|this|next)\s+year's)\s+(?:fiscal\s+|comparable\s+|same\s+)?(?P<q>quarter|period)\b"
         rf"|\bthe\s+(?:(?:corresponding|comparable|same|year-earlier|year-ago)\s+)+(?P<q2>quarter|period)\s+(?:(?P<rel2>last|a)\s+year(?:\s+(?:ago|earlier))?)\b"
         rf"|\bthe\s+(?P<q3>quarter|period)\s+a\s+year\s+(?:ago|earlier)\b")),
     ("ordinal_quarter_adj", _compile(r"\b(?P<ord>first|second|third|fourth)-(?P<q>quarter|half)\b")),
-    ("the_quarter", _compile(r"\b(?:the|this)\s+(?:fiscal\s+)?(?P<q>quarter|period)\b")),
+    ("the_quarter", _compile(r"\b(?:the|this)\s+(?:fiscal\s+)?(?P<q>quarter|period)\b(?!-)")),
     ("the_year", _compile(r"\b(?P<det>the|this)\s+(?:current\s+|(?P<latest>latest|most\s+recent)\s+)?(?P<fiscal>(?:fiscal|full|calendar)\s+)?year\b(?!-|\s+(?:before|after|earlier|ago))"
                           r"(?P<ended>(?=\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\b))?")),
     ("part_relative", _compile(

@@ -357,6 +357,7 @@ def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date 
 
 _WEEKDAY_PAST_BIAS = 3
 _SHORT_UNITS = frozenset({"S", "M", "H", "D", "W", "WE", "W2"})  # unit keys: seconds to fortnights
+_AHEAD = re.compile(r"\b(?:ahead\s+of|upcoming|before)\s+(?:the\s+|this\s+|next\s+)?$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|as\s+of)\s+$", re.I)
 
 
@@ -365,6 +366,8 @@ def _future_near(text: str, start: int, end: int) -> bool:
     March 1", "goes into effect Dec. 1"); a deadline ("by March 15") may be past or to come."""
     if _DEADLINE.search(text, max(0, start - 10), start):
         return False
+    if _AHEAD.search(text, max(0, start - 25), start):
+        return True
     window = max(0, start - 30)
     return direction_at(text[window:end], start - window, end - window, before_only=True) > 0
 
@@ -947,6 +950,11 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if unit in ("quarter",):
             return None
         rel = g["det"].split()[-1].lower()
+        if re.match(r"\s+of\s+(?:the|his|her|its|their)\b", text[end:end + 10]):
+            # "the last day of the convention": a day of an event, not a span of time; when it fell
+            # is the event's to say.
+            unknown = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX"}
+            return ("DATE", unknown[unit], None, None) if unit in unknown else None
         if anchor and unit in ("month", "year", "decade") and rel in ("past", "last", "next", "coming"):
             # "the past year", "the last decade": the calendar unit before (or after) this one, as
             # TimeBank writes them; "the past three years" and "the last week" stay durations.
