@@ -210,12 +210,24 @@ _EXPLICIT_DATES = frozenset({"iso_date", "slash_date", "weekday_date", "weekday_
                              "month_year", "year"})
 
 
+# A capitalised word just before a month, which makes the month a surname unless it is a word
+# that puts the month in time or opens a sentence.
+_NAME_BEFORE = re.compile(r"(?<![\w.])(?P<w>[A-Z][a-z]+\.?)\s+$")
+_NOT_GIVEN_NAMES = frozenset(
+    "in on by since until till through from to during before after early late mid last next this that each every the "
+    "of for and or but as at since around about between until among a an its his her their our all last only "
+    "then when while if so also even until".split())
+
+
 def _in_name(rule: str, text: str, start: int, end: int) -> bool:
     """Whether a match is part of a name or title rather than a time: a programme's title in
     quotes ("``This Week With Ada Brill''", "''60 Minutes''"), a march or festival named after its
     month, a newspaper named by how often it appears. A date written out in quotes
     (tweet-date="March 10, 2016") stays a date."""
     words = text[start:end].split()
+    if rule == "month" and (name := _NAME_BEFORE.search(text, max(0, start - 25), start)):
+        if name["w"].lower().rstrip(".") not in _NOT_GIVEN_NAMES and name["w"].lower().rstrip(".") not in MONTHS and name["w"].lower().rstrip(".") not in WEEKDAYS:
+            return True  # a surname: "Theresa May", "Ms. May", "Jill June"
     if rule in ("month", "relative_month"):
         return bool(_MONTH_NAMED.match(text, end)) and not _TIME_PREPOSITION.search(text, max(0, start - 12), start)
     if rule == "set" and words[0].lower() in ("daily", "weekly", "nightly"):
