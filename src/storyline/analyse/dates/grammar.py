@@ -124,7 +124,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("weekday_anaphor", re.compile(rf"\b[Tt]he\s+(?P<rel>previous|preceding|following|next)\s+(?P<wd>{WEEKDAY})(?![\w])")),
     ("every_weekday", re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?")),
     ("every_month", re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+(?P<mon>{MONTH})\b")),
-    ("holiday", _compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Easter(?:\s+Sunday|\s+week)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Halloween"
+    ("holiday", _compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Halloween"
                           r"|Valentine['’]s\s+Day|St\.?\s+Patrick['’]s\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Palm\s+Sunday"
                           r"|Mother['’]s\s+Day|Father['’]s\s+Day|Black\s+Friday|Cyber\s+Monday)\b")),
     ("spelled_decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:nineteen[\s-])?(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")),
@@ -152,7 +152,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ordinal_quarter_adj", _compile(r"\b(?P<ord>first|second|third|fourth)-(?P<q>quarter|half)\b")),
     ("the_quarter", _compile(r"\b(?:the|this)\s+(?:fiscal\s+)?(?P<q>quarter|period)\b(?!-)")),
     ("the_year", _compile(r"\b(?P<det>the|this)\s+(?:current\s+|(?P<latest>latest|most\s+recent)\s+)?(?P<fiscal>(?:fiscal|full|calendar)\s+)?year\b(?!-|\s+(?:before|after|earlier|ago))"
-                          r"(?P<ended>(?=\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\b))?")),
+                          r"(?P<ended>(?=\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\b|\s+to\s+(?:the\s+end\s+of\s+)?"
+                          rf"{MONTH}))?")),
     ("part_relative", _compile(
         rf"\b(?:(?P<rel>this|last|yesterday|tomorrow|tonight|today)(?:\s+(?:mid[\s-]?)?(?P<part>{PART}))?"
         rf"|mid[\s-]?(?P<mid>morning|afternoon)(?:\s+(?P<rel2>yesterday|today|tomorrow))?)(?:\b|$)")),

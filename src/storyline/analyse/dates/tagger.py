@@ -706,6 +706,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
                 return cal.safe_date(y, *_FIXED_HOLIDAYS[holiday])
             if holiday in _NTH_WEEKDAY_HOLIDAYS:
                 return _nth_weekday(y, *_NTH_WEEKDAY_HOLIDAYS[holiday])
+            if holiday == "easter monday":
+                return easter(y) + timedelta(days=1)
             if holiday.startswith("easter"):
                 return easter(y)
             if holiday in ("good friday", "palm sunday"):
@@ -822,7 +824,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         return "DATE", _reported_period(anchor, "half" if half else "quarter", shifted), None, None
     if name == "the_year":
         if g.get("ended") is not None:
-            return "DURATION", "P1Y", None, None  # "the year ended March 31": a span of a year, as TimeBank has it
+            return "DURATION", "P1Y", None, None  # "the year ended March 31", "the year to February": a span of a year
         if not anchor:
             return "DATE", "XXXX", None, None
         # "the latest fiscal year": the last one reported, so the one before this
