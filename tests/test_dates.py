@@ -93,6 +93,8 @@ def tag(text, anchor=WED):
     ("The shops shut on Good Friday.", ("Good Friday", "DATE", "2025-04-18")),
     ("The ferry will sail on Easter Monday.", ("Easter Monday", "DATE", "2026-04-06")),
     ("Fares rose 3% in the year to June.", ("the year", "DURATION", "P1Y")),
+    ("The mill lost money in the April-June quarter.", ("the April-June quarter", "DATE", "2025-Q2")),
+    ("Debt stood at 90 percent at end-2024.", ("end-2024", "DATE", "2024")),
     ("The fair ran July 1-4, 2024.", ("4, 2024", "DATE", "2024-07-04")),
     ("The poll ran from June 19 to 22, asking 900 growers.", ("22", "DATE", "2025-06-22")),
     ("The band has toured for a half-century.", ("a half-century", "DURATION", "P50Y")),

@@ -55,7 +55,7 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
-EDGE = r"(?:(?:the\s+)?(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|turn\s+of)[\s-]+(?:the\s+)?)"
+EDGE = r"(?:(?:the\s+)?(?:early|late|mid|end\s+of|end(?=-)|beginning\s+of|start\s+of|middle\s+of|turn\s+of)[\s-]+(?:the\s+)?)"
 APPROX = (
     r"(?:(?:about|around|nearly|almost|roughly|some|approximately|more\s+than|less\s+than|fewer\s+than|over|under"
     r"|up\s+to|at\s+least|at\s+most|no\s+more\s+than|just|only|barely|well\s+over|within)\s+)"
@@ -133,6 +133,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year_end", _compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b")),
     ("decade", _compile(rf"(?<![\w'’])(?:the\s+)?(?P<edge>{EDGE})?(?P<dec>(?:1\d|20)\d0|['’]\d0)['’]?s\b")),
     # Abbreviations of business writing: "Q4 2012", "H1", "FY2013", "FY 14".
+    # A quarter named by its months: "the January-March quarter", "the October-December period".
+    ("month_span_quarter", _compile(rf"\b(?:the\s+)?(?P<m1>{MONTH})\s?[-–]\s?(?P<m2>{MONTH})\s+(?:(?P<y>{YEAR})\s+)?(?:quarter|period)\b")),
     ("quarter_abbreviation", re.compile(rf"\b(?:Q(?P<qn>[1-4])|H(?P<hn>[12]))(?:\s+(?P<y>{YEAR}))?\b")),
     ("fiscal_abbreviation", re.compile(rf"\bFY\s?'?(?P<y>{YEAR}|\d\d)\b")),
     ("fiscal_year", _compile(rf"\b(?:the\s+)?(?P<edge>{EDGE})?(?:fiscal|financial|calendar|model|tax)(?:\s+year)?\s+(?P<y>{YEAR}|'\d\d)\b")),

@@ -568,6 +568,22 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         year = int(g["y"]) + (1900 if len(g["y"]) == 2 and int(g["y"]) > 30 else 2000 if len(g["y"]) == 2 else 0)
         day = cal.safe_date(year, int(g["m"] or g["m2"]), int(g["d"] or g["d2"]))
         return ("DATE", day.isoformat(), None, None) if day else None
+    if name == "month_span_quarter":
+        first, last = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")]
+        if first % 3 != 1 or last != first + 2:
+            return None  # not a calendar quarter: its months are found on their own
+        number = (first - 1) // 3 + 1
+        if g.get("y"):
+            return "DATE", f"{g['y']}-Q{number}", None, None
+        if not anchor:
+            return "DATE", f"XXXX-Q{number}", None, None
+        # The latest such quarter to have ended, as a report of results means it; when the clause
+        # looks ahead, the one under way or next.
+        if direction() > 0:
+            year = anchor.year if last >= anchor.month else anchor.year + 1
+        else:
+            year = anchor.year if last < anchor.month else anchor.year - 1
+        return "DATE", f"{year:04d}-Q{number}", None, None
     if name == "quarter_abbreviation":
         half = bool(g["hn"])
         number = int(g["hn"] or g["qn"])
