@@ -208,6 +208,12 @@ def test_tense_decides_the_weekday():
     assert tag("The minister spoke on Wednesday.") == [("Wednesday", "DATE", "2025-07-09")]  # the anchor day itself
     assert tag("They met last Friday.") == [("last Friday", "DATE", "2025-07-04")]
     assert tag("They meet next Monday.") == [("next Monday", "DATE", "2025-07-14")]
+    # An event given its day is ahead: a copula, "set for", a scheduled present ("reopens", "go to the polls").
+    assert tag("The regatta is Monday.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("A vigil is set for Monday.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("Officials said the quay reopens Monday.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("Islanders go to the polls Monday.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("It marked a return to the calm of Monday.") == [("Monday", "DATE", "2025-07-07")]
     # A passive takes its tense from its auxiliary; "plans" is a noun unless "to" follows.
     assert tag("She will be named captain on Friday.") == [("Friday", "DATE", "2025-07-11")]
     assert tag("On Friday, when he set aside his holiday plans, the talks resumed.") == [("Friday", "DATE", "2025-07-04")]

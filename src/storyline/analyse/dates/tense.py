@@ -9,7 +9,8 @@ import re
 _FUTURE_WORDS = frozenset("will wo 'll shall must planned planning scheduled slated expects expect expected "
                           "intends intend upcoming due gonna soon postponed delayed may might likely if".split()
                           # a scheduled event in the present: "the offer expires on Monday"
-                          + "begins starts ends opens expires meets arrives visits resumes hosts travels".split())
+                          + "begins starts ends opens reopens expires meets arrives visits resumes hosts travels returns reconvenes "
+                            "convenes departs".split())
 # Words that say "future" only before "to": "plans to meet" (not "vacation plans"), "is to resume".
 _FUTURE_BEFORE_TO = frozenset("plan plans is are going want wants hope hopes hoping aim aims seek seeks seeking".split())
 _PAST_WORDS = frozenset(
@@ -18,7 +19,7 @@ _PAST_WORDS = frozenset(
     "stood broke chose drove flew froze hid rode rang sang sank swam tore wore woke ago earlier last announced reported "
     "did".split()
 )
-_SCHEDULED_PLURAL = frozenset("meet begin arrive resume travel".split())
+_SCHEDULED_PLURAL = frozenset("meet begin arrive resume travel go return reconvene head".split())
 _AUXILIARIES = frozenset("to did do does not n't can could would should will shall may might must".split())
 _REPORTING = frozenset("said says told added reported announced".split())  # a report, not the event
 _NOT_PAST_ED = frozenset("need speed seed feed bed red shed indeed proceed exceed succeed breed embed".split())
@@ -47,6 +48,8 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
     after = _words(text[end:right])[:8]
     if before and before[-1] == "since":
         return -1
+    if before[-1:] in (["is"], ["are"]) or before[-2:] in (["is", "on"], ["are", "on"]):
+        return 1  # a day given as an event's: "the vote is Sunday", "the hearing is on Friday"
     after = [] if before_only else after
     if "had" in before:
         return -1  # a past perfect: "had been due to expire Friday", "had filed by Wednesday"
@@ -81,8 +84,9 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
             after_have = words[index + 2] if following == "have" and index + 2 < len(words) else ""
             perfect = after_have == "been" or bool(_word_tense(after_have) < 0)
             verdict = (-1 if perfect else 1) if modal else 0
-        elif word in _SCHEDULED_PLURAL and previous not in _AUXILIARIES:
-            verdict = 1  # "the two leaders meet Monday"; not "did not meet", "to meet"
+        elif word in _SCHEDULED_PLURAL and previous not in _AUXILIARIES and previous not in _BEFORE_ADJECTIVE \
+                and previous not in ("and", "or"):
+            verdict = 1  # "the two leaders meet Monday"; not "did not meet", "to meet", "a return", "and go back"
         else:
             verdict = _word_tense(word, following)
         if verdict:
@@ -96,7 +100,8 @@ _BEFORE_ADJECTIVE = frozenset("a an the its their his her our your my this that 
 def _word_tense(word: str, following: str = "") -> int:
     if word in _FUTURE_WORDS or (word in _FUTURE_BEFORE_TO and following == "to"):
         return 1
-    if (word in ("takes", "take") and following in ("office", "effect")) or (word in ("goes", "go") and following == "into"):
+    if (word in ("takes", "take") and following in ("office", "effect")) or (word in ("goes", "go") and following == "into") \
+            or (word == "set" and following == "for"):
         return 1  # a scheduled start: "takes office in January", "goes into effect on Dec. 1"
     if word in _PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED):
         return -1
