@@ -211,6 +211,9 @@ def test_tense_decides_the_weekday():
     # An event given its day is ahead: a copula, "set for", a scheduled present ("reopens", "go to the polls").
     assert tag("The regatta is Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("A vigil is set for Monday.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("The skipper was set to speak Monday.") == [("Monday", "DATE", "2025-07-07")]
+    assert tag("Dredging is set to start in May.", date(2025, 7, 9)) == [("May", "DATE", "2026-05")]
+    assert tag("The port expects to reopen in the second quarter.", date(2025, 3, 9)) == [("the second quarter", "DATE", "2025-Q2")]
     assert tag("Officials said the quay reopens Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("Islanders go to the polls Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("It marked a return to the calm of Monday.") == [("Monday", "DATE", "2025-07-07")]

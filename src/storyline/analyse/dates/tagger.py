@@ -826,6 +826,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
                 year = int(year_text) + shifted
             elif anchor:
                 started = date(anchor.year, (number - 1) * (6 if half else 3) + 1, 1) <= anchor
+                if not started and not shifted and direction() > 0:
+                    started = True  # "expects to close the deal in the second quarter": this year's, to come
                 year = (anchor.year if started else anchor.year - 1) + shifted
             else:
                 return "DATE", f"XXXX-{'H' if half else 'Q'}{number}", None, None

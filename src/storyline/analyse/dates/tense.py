@@ -84,6 +84,9 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
             after_have = words[index + 2] if following == "have" and index + 2 < len(words) else ""
             perfect = after_have == "been" or bool(_word_tense(after_have) < 0)
             verdict = (-1 if perfect else 1) if modal else 0
+        elif word == "set" and following in ("for", "to"):
+            # "the trial is set for November" is ahead; "he was set to speak Friday", a plan of the past
+            verdict = 1 if previous in ("is", "are", "'s", "be", "been") else 0
         elif word in _SCHEDULED_PLURAL and previous not in _AUXILIARIES and previous not in _BEFORE_ADJECTIVE \
                 and previous not in ("and", "or"):
             verdict = 1  # "the two leaders meet Monday"; not "did not meet", "to meet", "a return", "and go back"
@@ -100,8 +103,7 @@ _BEFORE_ADJECTIVE = frozenset("a an the its their his her our your my this that 
 def _word_tense(word: str, following: str = "") -> int:
     if word in _FUTURE_WORDS or (word in _FUTURE_BEFORE_TO and following == "to"):
         return 1
-    if (word in ("takes", "take") and following in ("office", "effect")) or (word in ("goes", "go") and following == "into") \
-            or (word == "set" and following == "for"):
+    if (word in ("takes", "take") and following in ("office", "effect")) or (word in ("goes", "go") and following == "into"):
         return 1  # a scheduled start: "takes office in January", "goes into effect on Dec. 1"
     if word in _PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED):
         return -1
