@@ -105,6 +105,8 @@ def tag(text, anchor=WED):
     ("Catches fell from the prior year.", ("the prior year", "DATE", "2024")),
     ("The guild earned more last fiscal year.", ("last fiscal year", "DATE", "2024")),
     ("Shops opened early for Black Friday.", ("Black Friday", "DATE", "2024-11-29")),
+    ("The mills shut for Martin Luther King Jr. Day.", ("Martin Luther King Jr. Day", "DATE", "2025-01-20")),
+    ("Prices soared in the ‘30s.", ("the ‘30s", "DATE", "193")),
     ("The dock will stay shut for the next two years or so.", ("the next two years or so", "DURATION", "P2Y")),
     ("The dock shut three days or so ago.", ("three days or so ago", "DATE", "2025-07-06")),
     ("The ferry left the day before yesterday.", ("the day before yesterday", "DATE", "2025-07-07")),

@@ -126,12 +126,13 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("every_month", re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+(?P<mon>{MONTH})\b")),
     ("holiday", _compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Halloween"
                           r"|Valentine['’]s\s+Day|St\.?\s+Patrick['’]s\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Palm\s+Sunday"
-                          r"|Mother['’]s\s+Day|Father['’]s\s+Day|Black\s+Friday|Cyber\s+Monday)\b")),
+                          r"|Mother['’]s\s+Day|Father['’]s\s+Day|Black\s+Friday|Cyber\s+Monday"
+                          r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|MLK\s+Day|Presidents['’]?\s+Day|Columbus\s+Day)\b")),
     ("spelled_decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:nineteen[\s-])?(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")),
     ("century", _compile(rf"\b(?:the\s+)?(?P<edge>{EDGE})?(?:(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)|(?P<word>{SPELLED_ORDINAL}))[\s-]+century\b")),
     ("the_weekend", _compile(r"\bthe\s+weekend\b")),
     ("year_end", _compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b")),
-    ("decade", _compile(rf"(?<![\w'’])(?:the\s+)?(?P<edge>{EDGE})?(?P<dec>(?:1\d|20)\d0|['’]\d0)['’]?s\b")),
+    ("decade", _compile(rf"(?<![\w'’‘])(?:the\s+)?(?P<edge>{EDGE})?(?P<dec>(?:1\d|20)\d0|['’‘]\d0)['’]?s\b")),
     # Abbreviations of business writing: "Q4 2012", "H1", "FY2013", "FY 14".
     # A quarter named by its months: "the January-March quarter", "the October-December period".
     ("month_span_quarter", _compile(rf"\b(?:the\s+)?(?=[a-z]{{3,9}}\.?\s?[-–]\s?[a-z])(?P<m1>{MONTH})\s?[-–]\s?(?P<m2>{MONTH})\s+(?:(?P<y>{YEAR})\s+)?(?:quarter|period)\b")),

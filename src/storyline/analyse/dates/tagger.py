@@ -537,7 +537,8 @@ _FIXED_HOLIDAYS = {
 # (month, weekday, n): Thanksgiving is the fourth Thursday of November.
 _NTH_WEEKDAY_HOLIDAYS = {
     "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1), "mother's day": (5, 6, 2),
-    "father's day": (6, 6, 3),
+    "father's day": (6, 6, 3), "martin luther king day": (1, 0, 3), "martin luther king jr day": (1, 0, 3),
+    "mlk day": (1, 0, 3), "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2),
 }
 
 
@@ -756,9 +757,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", cal.iso_week(day) if holiday == "easter week" else day.isoformat(), None, None
         return "DATE", "XXXX-XX-XX", None, None
     if name == "decade":
-        decade = g["dec"].replace("’", "'")
-        if decade.startswith("'"):
-            decade = str(_year(decade, anchor))
+        decade = g["dec"].replace("’", "'").replace("‘", "'")
+        if decade.startswith("'"):  # "the '20s": the latest such decade to have begun
+            year = _year(decade, anchor)
+            decade = str(year - 100 if anchor and year > anchor.year else year)
         if decade.endswith("00") and decade < "1900":
             return "DATE", decade[:2], _edge_mod(g.get("edge")), None  # "the 1300s": a century
         return "DATE", decade[:3], _edge_mod(g.get("edge")), None
