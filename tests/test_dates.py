@@ -191,6 +191,7 @@ def test_names_and_titles_are_not_times():
     assert tag("The poster showed a still from ``High Noon.'' It helped.") == []
     assert tag("The Gulls scored a fourth-quarter touchdown.") == []
     assert tag("The quarter-century-old pier fell.") == []
+    assert tag("The skipper pulled out at the last minute.") == []
     assert tag("Harbour Master Edith May said on Monday that the quay was safe.") == [("Monday", "DATE", "2025-07-07")]
     assert tag("Skippers Ann June, Rob Hale and Tim Ives signed.") == []
     assert tag("The storm came In May, the almanac says.")[0][:2] == ("May", "DATE")

@@ -981,8 +981,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         return "DURATION", _duration(amount, g["u"]), _mod(g.get("approx")), None
     if name == "past_unit":
         unit = g["u"].lower()
-        if unit in ("quarter",):
-            return None
+        if unit in ("quarter",) or (unit == "minute" and re.search(r"\bat\s+$", text[max(0, start - 4):start])):
+            return None  # "at the last minute": an idiom, not a span
         rel = g["det"].split()[-1].lower()
         if re.match(r"\s+of\s+(?:the|his|her|its|their)\b", text[end:end + 10]):
             # "the last day of the convention": a day of an event, not a span of time; when it fell
