@@ -217,6 +217,8 @@ def test_tense_decides_the_weekday():
     assert tag("The skipper was set to speak Monday.") == [("Monday", "DATE", "2025-07-07")]
     assert tag("Dredging is set to start in May.", date(2025, 7, 9)) == [("May", "DATE", "2026-05")]
     assert tag("The port expects to reopen in the second quarter.", date(2025, 3, 9)) == [("the second quarter", "DATE", "2025-Q2")]
+    assert tag("The guild raised $9,000 in the third quarter of the year.", date(2025, 1, 9))[0][2] == "2024-Q3"
+    assert tag("The port vowed to reopen in the year 2030.")[0][2] == "2030"
     assert tag("Officials said the quay reopens Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("Islanders go to the polls Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("It marked a return to the calm of Monday.") == [("Monday", "DATE", "2025-07-07")]

@@ -154,7 +154,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"|\bthe\s+(?P<q3>quarter|period)\s+a\s+year\s+(?:ago|earlier)\b")),
     ("ordinal_quarter_adj", _compile(r"\b(?P<ord>first|second|third|fourth)-(?P<q>quarter|half)\b")),
     ("the_quarter", _compile(r"\b(?:the|this)\s+(?:fiscal\s+)?(?P<q>quarter|period)\b(?!-)")),
-    ("the_year", _compile(r"\b(?P<det>the|this)\s+(?:current\s+|(?P<latest>latest|most\s+recent)\s+)?(?P<fiscal>(?:fiscal|full|calendar)\s+)?year\b(?!-|\s+(?:before|after|earlier|ago))"
+    ("the_year", _compile(r"\b(?P<det>the|this)\s+(?:current\s+|(?P<latest>latest|most\s+recent)\s+)?(?P<fiscal>(?:fiscal|full|calendar)\s+)?year\b(?!-|\s+(?:before|after|earlier|ago|\d))"
                           r"(?P<ended>(?=\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\b|\s+to\s+(?:the\s+end\s+of\s+)?"
                           rf"{MONTH}))?")),
     ("part_relative", _compile(

@@ -816,7 +816,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         shifted = -1 if (g.get("yr") or rel in ("year-earlier", "year-ago") or year_rel == "last") else 0
         if year_rel == "next":
             shifted = 1
-        if year_rel in ("next", "last", "this", "the") and g.get("ord") and anchor:
+        if year_rel in ("next", "last", "this") and g.get("ord") and anchor:
             return "DATE", f"{anchor.year + shifted:04d}-{'H' if half else 'Q'}{min(ORDINALS[g['ord'].lower()], 2) if half else ORDINALS[g['ord'].lower()]}", None, None
         if rel == "last" and year_text:
             return "DATE", f"{int(year_text):04d}-{'H2' if half else 'Q4'}", None, None  # "the last half of 1989"
