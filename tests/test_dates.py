@@ -309,6 +309,10 @@ def test_election_day_in_an_election_year_is_the_coming_one():
     # A federal election year's news means that year's Election Day, whatever the tense of the clause.
     assert tag("The canvassers were busy as Election Day neared.", date(2024, 8, 10)) == [("Election Day", "DATE", "2024-11-05")]
     assert tag("Turnout fell on Election Day.", date(2025, 3, 20)) == [("Election Day", "DATE", "2024-11-05")]
+    # So is a year-less November said of an election; not one said of anything else.
+    assert tag("The growers' party hopes to win in November.", date(2024, 3, 20)) == [("November", "DATE", "2024-11")]
+    assert tag("The Nov. 5 election looms over the growers.", date(2024, 3, 20)) == [("Nov. 5", "DATE", "2024-11-05")]
+    assert tag("Catches fell in November.", date(2024, 3, 20)) == [("November", "DATE", "2023-11")]
 
 
 def test_the_weekend_by_tense():

@@ -384,6 +384,19 @@ def _future_near(text: str, start: int, end: int) -> bool:
     return direction_at(text[window:end], start - window, end - window, before_only=True) > 0
 
 
+_ELECTION = re.compile(r"\b(?:elect\w*|vot(?:e|es|ers?|ing)|ballots?|polls|nominee|midterms?|win|defeat)\b", re.I)
+
+
+def _coming_election(text: str, start: int, end: int, anchor: date) -> bool:
+    """Whether a year-less November is the federal election of the publication year: said of an
+    election, in an even year, before November ("defeat her in November", written in July)."""
+    if anchor.year % 2 or anchor.month >= 11:
+        return False
+    left = max((m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    right = SENTENCE_BREAK.search(text, end)
+    return bool(_ELECTION.search(text[left:right.start() if right else min(len(text), end + 200)]))
+
+
 def _nearest(anchor: date, month: int, day: int | None) -> int:
     """With no tense to go by, the direction in which a year-less month (and day) lies nearer the anchor."""
     back = cal.safe_date(cal.month_year(anchor, month, -1, day), month, day or 15)
@@ -603,6 +616,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", f"XXXX-{MONTHS[g['mon'].lower().rstrip('.')]:02d}-{int(re.match(r'[0-9]+', g['d']).group()):02d}", None, None
         # A period that "ended Jan. 31" ended before the report; otherwise the nearer year.
         day = _month_day(g, anchor, -1 if _ENDED.search(text, max(0, start - 12), start) else 0)
+        if day and day.month == 11 and not g.get("y") and _coming_election(text, start, end, anchor):
+            day = cal.safe_date(anchor.year, 11, day.day)
         if day and not g.get("y") and (anchor - day).days > 30 and _future_near(text, start, end):
             day = cal.safe_date(day.year + 1, day.month, day.day)  # "the rule goes into effect on Dec. 1", said in May
         return ("DATE", day.isoformat(), None, None) if day else None
@@ -668,6 +683,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         elif rel in ("next", "coming"):
             year = anchor.year if month > anchor.month else anchor.year + 1
         elif rel == "this":
+            year = anchor.year
+        elif month == 11 and _coming_election(text, start, end, anchor):
             year = anchor.year
         else:
             year = cal.month_year(anchor, month, month_tense(text, start, end) or _nearest(anchor, month, None))
