@@ -19,7 +19,7 @@ _PAST_WORDS = frozenset(
     "stood broke chose drove flew froze hid rode rang sang sank swam tore wore woke ago earlier last announced reported "
     "did".split()
 )
-_SCHEDULED_PLURAL = frozenset("meet begin arrive resume travel go return reconvene head".split())
+_SCHEDULED_PLURAL = frozenset("meet begin arrive resume travel go return reconvene".split())
 _AUXILIARIES = frozenset("to did do does not n't can could would should will shall may might must".split())
 _REPORTING = frozenset("said says told added reported announced".split())  # a report, not the event
 _NOT_PAST_ED = frozenset("need speed seed feed bed red shed indeed proceed exceed succeed breed embed".split())
