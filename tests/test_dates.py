@@ -223,6 +223,7 @@ def test_tense_decides_the_weekday():
     assert tag("Islanders go to the polls Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("It marked a return to the calm of Monday.") == [("Monday", "DATE", "2025-07-07")]
     assert tag("The club fired head coach Ames on Monday.") == [("Monday", "DATE", "2025-07-07")]
+    assert tag("A deal didn't grow any more likely on Monday.") == [("Monday", "DATE", "2025-07-07")]
     # A passive takes its tense from its auxiliary; "plans" is a noun unless "to" follows.
     assert tag("She will be named captain on Friday.") == [("Friday", "DATE", "2025-07-11")]
     assert tag("On Friday, when he set aside his holiday plans, the talks resumed.") == [("Friday", "DATE", "2025-07-04")]

@@ -84,6 +84,8 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
             after_have = words[index + 2] if following == "have" and index + 2 < len(words) else ""
             perfect = after_have == "been" or bool(_word_tense(after_have) < 0)
             verdict = (-1 if perfect else 1) if modal else 0
+        elif word == "likely" and previous in ("more", "less", "most", "least"):
+            verdict = 0  # a comparison ("grew no more likely on Tuesday"), not a forecast
         elif word == "set" and following in ("for", "to"):
             # "the trial is set for November" is ahead; "he was set to speak Friday", a plan of the past
             verdict = 1 if previous in ("is", "are", "'s", "be", "been") else 0
