@@ -224,6 +224,9 @@ def test_tense_decides_the_weekday():
     assert tag("It marked a return to the calm of Monday.") == [("Monday", "DATE", "2025-07-07")]
     assert tag("The club fired head coach Ames on Monday.") == [("Monday", "DATE", "2025-07-07")]
     assert tag("A deal didn't grow any more likely on Monday.") == [("Monday", "DATE", "2025-07-07")]
+    # Irregular pasts ("heard") look back; a present passive ("are paid") does not.
+    assert tag("The court heard tapes dating as far back as June, in which he spoke.", date(2025, 2, 21)) == [("June", "DATE", "2024-06")]
+    assert tag("The bonuses are paid just in time for Christmas.", date(2025, 12, 1)) == [("Christmas", "DATE", "2025-12-25")]
     # A passive takes its tense from its auxiliary; "plans" is a noun unless "to" follows.
     assert tag("She will be named captain on Friday.") == [("Friday", "DATE", "2025-07-11")]
     assert tag("On Friday, when he set aside his holiday plans, the talks resumed.") == [("Friday", "DATE", "2025-07-04")]

@@ -17,7 +17,9 @@ _PAST_WORDS = frozenset(
     "said says was were had did told met rose fell began came went took made saw gave got left paid sold bought held led "
     "ran won lost spent sent kept found became brought thought felt struck fought spoke wrote grew knew threw drew shot "
     "stood broke chose drove flew froze hid rode rang sang sank swam tore wore woke ago earlier last announced reported "
-    "did".split()
+    "did heard sought taught caught built meant dealt fled slept swept wept withdrew forgot forgave arose clung crept "
+    "dug flung hung laid leapt overcame shook shone shrank slid spun sprang stole stuck stung strode swore swung "
+    "understood upheld withheld undertook overtook oversaw underwent sped".split()
 )
 _SCHEDULED_PLURAL = frozenset("meet begin arrive resume travel go return reconvene".split())
 _AUXILIARIES = frozenset("to did do does not n't can could would should will shall may might must".split())
@@ -72,7 +74,8 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
     for index in [*range(len(before) - 1, -1, -1), *range(len(before), len(words))]:
         word = words[index]
         previous = words[index - 1] if index > 0 and index != len(before) else ""
-        if previous in ("be", "been", "being") and (word.endswith("ed") or word in _PAST_WORDS):
+        if (previous in ("be", "been", "being") or (previous in ("is", "are") and word not in _FUTURE_WORDS)) \
+                and (word.endswith("ed") or word in _PAST_WORDS):
             if index > 1 and previous == "be" and words[index - 2] == "to":
                 return 1  # "rules to be published in November"
             continue  # a passive ("will be named", "would be paid"): its auxiliary tells the tense
