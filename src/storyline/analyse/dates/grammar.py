@@ -101,7 +101,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:(?P<m>0?[1-9]|1[0-2])/(?P<d>[0-3]?\d)|(?P<d2>1[3-9]|2\d|3[01])/(?P<m2>0?[1-9]|1[0-2]))/(?P<y>(?:19|20)?\d\d)\b")),
     ("weekday_date", re.compile(rf"\b(?P<wd>{WEEKDAY}){COMMA}(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:{COMMA}(?P<y>{YEAR})\b)?")),
     ("weekday_day_month", re.compile(rf"\b(?P<wd>{WEEKDAY}){COMMA}(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:{COMMA}(?P<y>{YEAR}))?\b")),
-    ("month_day_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:{COMMA}(?P<y>{YEAR})\b)?")),
+    ("month_day_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:{COMMA}(?P<y>{YEAR})\b|\s+(?P<yrel>next|last|this)\s+year\b)?")),
     ("day_month_year", re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:{COMMA}(?P<y>{YEAR}))?\b")),
     ("month_relative_year", _compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")),
     ("month_that_year", re.compile(rf"\b(?P<mon>{MONTH})\s+(?:of\s+)?that\s+(?:same\s+)?year\b")),

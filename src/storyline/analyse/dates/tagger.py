@@ -415,6 +415,8 @@ def _month_day(g: dict, anchor: date | None, direction: int = 0) -> date | None:
     if g.get("y"):
         return cal.safe_date(int(g["y"]), month, day_number)
     assert anchor is not None
+    if g.get("yrel"):  # "January 20 next year"
+        return cal.safe_date(anchor.year + {"next": 1, "last": -1, "this": 0}[g["yrel"].lower()], month, day_number)
     if g.get("wd"):
         weekday = WEEKDAYS[g["wd"].lower().rstrip(".")]
         fits = [y for y in (anchor.year, anchor.year - 1, anchor.year + 1)
@@ -616,9 +618,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", f"XXXX-{MONTHS[g['mon'].lower().rstrip('.')]:02d}-{int(re.match(r'[0-9]+', g['d']).group()):02d}", None, None
         # A period that "ended Jan. 31" ended before the report; otherwise the nearer year.
         day = _month_day(g, anchor, -1 if _ENDED.search(text, max(0, start - 12), start) else 0)
-        if day and day.month == 11 and not g.get("y") and _coming_election(text, start, end, anchor):
+        given = g.get("y") or g.get("yrel")
+        if day and day.month == 11 and not given and _coming_election(text, start, end, anchor):
             day = cal.safe_date(anchor.year, 11, day.day)
-        if day and not g.get("y") and (anchor - day).days > 30 and _future_near(text, start, end):
+        if day and not given and (anchor - day).days > 30 and _future_near(text, start, end):
             day = cal.safe_date(day.year + 1, day.month, day.day)  # "the rule goes into effect on Dec. 1", said in May
         return ("DATE", day.isoformat(), None, None) if day else None
     if name in ("clock_date", "week_of"):
