@@ -163,6 +163,9 @@ def test_names_and_titles_are_not_times():
     assert tag("The ferry sails twice a week and the bus 3 times a day.") == [
         ("twice a week", "SET", "P1W"), ("3 times a day", "SET", "P1D")]
     assert tag("Profit rose from $5 million a year earlier.") == [("a year earlier", "DATE", "2024")]
+    # The quarter a report is about needs a report of results: a career move is no quarter's.
+    assert tag("Quarter by quarter the mill grew. Ames had moved a year earlier from the docks.")[-1] == ("a year earlier", "DATE", "2024")
+    assert tag("Quarterly profit rose to $5 million from $4 million a year earlier.")[-1] == ("a year earlier", "DATE", "2024-Q2")
     assert tag('<tweet datetime="2025-07-02">') == [("2025-07-02", "DATE", "2025-07-02")]
     assert tag('<tweet date="July 2, 2025">') == [("July 2, 2025", "DATE", "2025-07-02")]
     assert tag("A trial is set in May for the Kestrel case.") == [("May", "DATE", "2025-05")]

@@ -262,6 +262,7 @@ _AMOUNT_BEFORE = re.compile(
     r"(?:\s+(?!times\b)[a-z]+s)?\s+$")
 # What puts a year long past in time, where a bare number is more likely a count or a model.
 _OLD_YEAR = re.compile(r"\b(?:in|of|the|around|circa|since|until|till|by|from|to|through|during|before|after|early|late|mid)[\s-]*$", re.I)
+_RESULTS = re.compile(r"\b(?:earnings|profits?|net\s+income|revenues?|sales|loss|a\s+share|per\s+share)\b", re.I)
 _EARNINGS = re.compile(r"\b(?:quarter|earnings|profit|net\s+income|revenue|sales|loss|a\s+share|per\s+share)\b", re.I)
 _GAME = re.compile(r"[\s-]+(?:comebacks?|touchdowns?|rall(?:y|ies)|field\s+goals?|baskets?|goals?|interceptions?|fumbles?|deficits?|scoring|points?\b(?!\s+(?:higher|lower|to|from)))", re.I)
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
@@ -931,7 +932,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if not anchor:
             return "DATE", "XXXX", None, None
         around = text[max(0, start - 1200) : end + 60].lower()
-        if "quarter" in around or "period" in around:
+        if ("quarter" in around or "period" in around) and _RESULTS.search(text, max(0, start - 300), end + 100):
             return "DATE", _reported_period(anchor, "quarter", -1), None, None
         return "DATE", f"{anchor.year - 1:04d}", None, None
     if name in ("edge_relative", "relative_unit"):
