@@ -194,6 +194,8 @@ def test_names_and_titles_are_not_times():
     assert tag("He walked in the 1963 March on Kestrel Bay.") == [("1963", "DATE", "1963")]
     assert tag("The poster showed a still from ``High Noon.'' It helped.") == []
     assert tag("The Gulls scored a fourth-quarter touchdown.") == []
+    assert tag("The Gulls tied the game late in the fourth quarter.") == []
+    assert tag("Profit rose in the fourth quarter despite a weak game lineup.")[0][:2] == ("the fourth quarter", "DATE")
     assert tag("The quarter-century-old pier fell.") == []
     assert tag("The skipper pulled out at the last minute.") == []
     assert tag("Harbour Master Edith May said on Monday that the quay was safe.") == [("Monday", "DATE", "2025-07-07")]

@@ -265,6 +265,19 @@ _OLD_YEAR = re.compile(r"\b(?:in|of|the|around|circa|since|until|till|by|from|to
 _RESULTS = re.compile(r"\b(?:earnings|profits?|net\s+income|revenues?|sales|loss|a\s+share|per\s+share)\b", re.I)
 _EARNINGS = re.compile(r"\b(?:quarter|earnings|profit|net\s+income|revenue|sales|loss|a\s+share|per\s+share)\b", re.I)
 _GAME = re.compile(r"[\s-]+(?:comebacks?|touchdowns?|rall(?:y|ies)|field\s+goals?|baskets?|goals?|interceptions?|fumbles?|deficits?|scoring|points?\b(?!\s+(?:higher|lower|to|from)))", re.I)
+_GAME_WORDS = re.compile(
+    r"\b(?:touchdowns?|quarterbacks?|yards?|field\s+goals?|halftime|overtime|innings?|rebounds?|free\s+throws?|"
+    r"(?:the|a|this)\s+game|scored|interceptions?|fumbles?|punts?)\b", re.I)
+
+
+def _in_a_game(text: str, start: int, end: int) -> bool:
+    """Whether a quarter or half is one of a game: its sentence tells a match, not a report of results."""
+    left = max((m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    right = SENTENCE_BREAK.search(text, end)
+    sentence = text[left:right.start() if right else min(len(text), end + 300)]
+    return bool(_GAME_WORDS.search(sentence)) and not _RESULTS.search(sentence)
+
+
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)")
 
@@ -824,8 +837,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         return "DURATION", _duration(1, g["u"]), None, None  # "an additional year"
     if name in ("quarter", "ordinal_quarter_adj", "the_quarter"):
         unit = g["q"].lower()
-        if _GAME.match(text, end):
-            return None  # a quarter of a game: "a fourth-quarter touchdown"
+        if _GAME.match(text, end) or (not (g.get("y1") or g.get("y2")) and _in_a_game(text, start, end)):
+            return None  # a quarter of a game: "a fourth-quarter touchdown", "late in the fourth quarter"
         if unit == "period" and name != "the_quarter" and not g.get("rel"):
             return None
         if unit == "period" and not _EARNINGS.search(text, max(0, start - 200), end + 200):
