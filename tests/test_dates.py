@@ -387,6 +387,11 @@ def test_a_year_counted_from_the_year_last_named():
     assert tag("The fair opens on July 21, 2025. The next day, the mayor will speak.")[1] == ("The next day", "DATE", "2025-07-22")
 
 
+def test_a_year_earlier_after_a_period_is_that_period_a_year_back():
+    assert tag("Idle berths reached 14 percent in the first quarter, up from 9 percent a year earlier.")[-1] == ("a year earlier", "DATE", "2024-Q1")
+    assert tag("Catches fell in May, after a rise a year earlier.")[-1] == ("a year earlier", "DATE", "2024-05")
+
+
 def test_a_year_earlier_after_a_day_is_that_day_a_year_back():
     text = "Profit for the quarter ended June 30, 2025, rose to $9 million from $7 million a year earlier."
     assert [(t.text, t.value) for t in find_timexes(text, WED)][-1] == ("a year earlier", "2024-06-30")

@@ -295,7 +295,7 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
     resolved = []
     for timex, match in chosen:
         if timex.rule == "year_earlier" and resolved:
-            timex = _a_year_before(timex, resolved[-1])
+            timex = _a_year_before(timex, resolved[-1], text)
         if timex.rule in _ANAPHORIC:
             unit = (match.groupdict().get("u") or "").lower()
             rel = (match.groupdict().get("rel") or "").lower() if timex.rule == "next_unit" else ""
@@ -329,9 +329,13 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
     return resolved
 
 
-def _a_year_before(timex: Timex, previous: Timex) -> Timex:
+def _a_year_before(timex: Timex, previous: Timex, text: str) -> Timex:
     """"a year earlier" just after a day written out ("the quarter ended Sept. 30, up from $9 million
     a year earlier") is that day a year back; otherwise it keeps its own value."""
+    if (period := re.fullmatch(r"(\d{4})(-(?:Q[1-4]|H[12]|\d\d))", previous.value)) and timex.start - previous.end < 200 \
+            and not SENTENCE_BREAK.search(text, previous.end, timex.start):
+        # "in the fourth quarter, up from 10 percent a year earlier": that quarter, a year back
+        return replace(timex, value=f"{int(period[1]) - 1:04d}{period[2]}")
     if previous.rule not in _EXPLICIT_DATES or not _FULL_DATE.fullmatch(previous.value) or timex.start - previous.end > 300:
         return timex
     day = date.fromisoformat(previous.value)
