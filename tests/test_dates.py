@@ -104,6 +104,8 @@ def tag(text, anchor=WED):
     ("The quay opened in the spring of last year.", ("the spring of last year", "DATE", "2024-SP")),
     ("Catches fell from the prior year.", ("the prior year", "DATE", "2024")),
     ("The lease ends on January 20 next year.", ("January 20 next year", "DATE", "2026-01-20")),
+    ("Fog fills the bay every winter.", ("every winter", "SET", "XXXX-WI")),
+    ("The pier opened a year earlier than planned.", ("a year", "DURATION", "P1Y")),
     ("The guild earned more last fiscal year.", ("last fiscal year", "DATE", "2024")),
     ("Shops opened early for Black Friday.", ("Black Friday", "DATE", "2024-11-29")),
     ("The mills shut for Martin Luther King Jr. Day.", ("Martin Luther King Jr. Day", "DATE", "2025-01-20")),

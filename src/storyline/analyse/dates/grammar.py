@@ -182,7 +182,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?P<n>{NUMBER})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|calendar\s+|business\s+|trading\s+|working\s+)?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?P<tail>[\s-]+(?:old|long))?")),
     ("past_unit", _compile(rf"\b(?P<det>the\s+(?:past|last|next|previous|coming|following))\s+(?P<u>{UNIT})\b")),
     ("plural_unit", _compile(r"\b(?P<pre>coming\s+|past\s+)?(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s\b(?!\s+(?:ago|later|earlier)|[\s-]+old\b)")),
-    ("set", _compile(rf"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?P<u>{UNIT}|{PART})|every\s+(?:(?P<other>other)|(?P<n>{NUMBER}))\s+(?P<u3>{UNIT})s?|(?:once|twice|thrice|(?:\d+|{_NUM_WORD})\s+times)\s+(?:an?|per)\s+(?P<u2>{UNIT}))\b")),
+    ("set", _compile(rf"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?P<u>{UNIT}|{PART}|{SEASON})|every\s+(?:(?P<other>other)|(?P<n>{NUMBER}))\s+(?P<u3>{UNIT})s?|(?:once|twice|thrice|(?:\d+|{_NUM_WORD})\s+times)\s+(?:an?|per)\s+(?P<u2>{UNIT}))\b")),
     ("clock", _compile(rf"\b(?:{CLOCK}|(?P<h2>1[0-2]|0?[1-9])(?::(?P<m2>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+(?P<pp>morning|afternoon|evening)|{CLOCK_24})")),
     ("noon", _compile(r"\b(?P<w>noon|midnight|midday)\b")),
     ("deictic", _compile(

@@ -904,6 +904,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None
         return "TIME", f"{(anchor + timedelta(days=offset)).isoformat()}T{part}", None, None
     if name == "ago":
+        if re.match(r"\s+than\b", text[end:end + 6]):
+            return None  # "a decade earlier than planned": a difference, which the duration rule gives
         amount = _number(g["n"])
         unit = g["u"].lower()
         key = _unit_key(unit)
@@ -1051,6 +1053,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         unit = (g.get("u") or g.get("u2") or "").lower()
         if unit in PARTS_OF_DAY:
             return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", None, None
+        if unit in cal.SEASONS:  # "every winter"
+            return "SET", f"XXXX-{cal.SEASONS[unit]}", None, None
         return "SET", _duration(1, unit), None, None
     if name == "clock":
         if g.get("pp"):  # "4 in the morning", "7:30 in the evening"
