@@ -948,6 +948,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         season = f"-{cal.SEASONS[g['s'].lower()]}" if g.get("s") else ""
         return "DATE", f"{year:04d}{season}", None, None
     if name == "year_earlier":
+        if re.match(r"\s+than\b", text[end:end + 6]):
+            return None  # "a year earlier than planned": a difference
         if not anchor:
             return "DATE", "XXXX", None, None
         around = text[max(0, start - 1200) : end + 60].lower()
