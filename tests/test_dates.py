@@ -105,6 +105,7 @@ def tag(text, anchor=WED):
     ("Catches fell from the prior year.", ("the prior year", "DATE", "2024")),
     ("The lease ends on January 20 next year.", ("January 20 next year", "DATE", "2026-01-20")),
     ("Fog fills the bay every winter.", ("every winter", "SET", "XXXX-WI")),
+    ("Fewer ferries sail during the winter months.", ("the winter months", "DATE", "XXXX-WI")),
     ("The pier opened a year earlier than planned.", ("a year", "DURATION", "P1Y")),
     ("The guild earned more last fiscal year.", ("last fiscal year", "DATE", "2024")),
     ("Shops opened early for Black Friday.", ("Black Friday", "DATE", "2024-11-29")),

@@ -171,7 +171,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?P<edge>earlier|later|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+"
         rf"(?:(?P<rel>this|last|next)\s+(?P<u>week|month|year|decade|century|{SEASON})|(?<=of\s)(?P<the>the)\s+(?P<u2>week|month|year|decade|century))\b")),
     ("relative_unit", _compile(rf"\b(?:this\s+(?=past|coming))?(?P<rel>this|last|next|past|coming|previous|following|current|same)\s+(?:(?<=last\s)fiscal\s+|(?<=next\s)fiscal\s+)?(?P<u>week(?:end)?|month|quarter|year|decade|century|{SEASON})\b")),
-    ("season", _compile(rf"\b(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]?)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?\b(?!\s*(?:of\s+(?!\d)|semester|term|session|games|olympics))")),
+    ("season", _compile(rf"\b(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]?)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?\b(?P<months>\s+months)?(?!\s*(?:of\s+(?!\d)|semester|term|session|games|olympics))")),
     ("a_while", _compile(r"(?<!once\sin\s)\ba\s+(?:little\s+)?while(?P<ago>\s+ago)?\b")),
     ("extra_unit", _compile(rf"\ban?\s+(?:additional|extra|further)\s+(?P<u>{UNIT})\b")),
     # A military clock time ("at 1100 hours", "0600 GMT"), ahead of durations, which would read 1,100 hours.

@@ -983,6 +983,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         season = cal.SEASONS[g["s"].lower()]
         if g.get("y"):
             return "DATE", f"{int(g['y']):04d}-{season}", _edge_mod(g.get("edge")), None
+        if g.get("months"):  # "during the winter months": any year's
+            return "DATE", f"XXXX-{season}", _edge_mod(g.get("edge")), None
         if g.get("yrel") and anchor:  # "the spring of last year"
             year = anchor.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
             return "DATE", f"{year:04d}-{season}", _edge_mod(g.get("edge")), None
