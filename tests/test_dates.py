@@ -57,6 +57,8 @@ def tag(text, anchor=WED):
     ("The 2024 quarter was weak.", ("The 2024 quarter", "DATE", "2024-Q2")),
     ("The wait lasted a minute and a half.", ("a minute and a half", "DURATION", "PT1M30S")),
     ("The ferry was held for half an hour.", ("half an hour", "DURATION", "PT30M")),
+    ("The port must reply within 30 days.", ("30 days", "DURATION", "P30D")),
+    ("The quay reopened just a decade ago.", ("a decade ago", "DATE", "201")),
     ("The lease ran for seven-and-a-half years.", ("seven-and-a-half years", "DURATION", "P7Y6M")),
     ("The 90-minute crossing was rough.", ("90-minute", "DURATION", "PT90M")),
     ("The mill closed in the nineties.", ("the nineties", "DATE", "199")),

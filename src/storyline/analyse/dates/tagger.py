@@ -84,7 +84,19 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         chosen.append((Timex(s, e, text[s:e], kind, value, name, mod), match))
     chosen.sort(key=lambda pair: pair[0].start)
     timexes = _span_years(_range_ends(_date_clock_times(_resolve_anaphora(chosen, text, anchor), text), text), text)
-    return [_with_or_so(_day_beside(timex, text), text) for timex in timexes]
+    return [_without_focus(_with_or_so(_day_beside(timex, text), text)) for timex in timexes]
+
+
+_FOCUS = re.compile(r"(?:within|just|only)\s+", re.I)
+
+
+def _without_focus(timex: Timex) -> Timex:
+    """"within 30 days", "only six months", "just a decade ago": the word before the count is a
+    signal or a focus, left outside the extent as TimeBank marks it, and no modifier."""
+    lead = _FOCUS.match(timex.text)
+    if not lead or timex.type not in ("DURATION", "DATE"):
+        return timex
+    return replace(timex, start=timex.start + lead.end(), text=timex.text[lead.end():], mod=None)
 
 
 _DAY_BESIDE = re.compile(r"\b(?P<day>day\s+(?P<rel>before|after))\s+$", re.I)
