@@ -146,7 +146,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?![.,]\d|\s*(?:%|(?:percent|tons?|people|shares|units)\b|[-/](?!{YEAR}\b|\d\d\b)\d)|\s+(?-i:{ZONE}|[A-Z]{{2,3}}T\b))")),
     ("quarter", _compile(
         rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})(?:'s)?\s+|(?P<yrel0>this|last|next)\s+year's\s+)?(?:(?P<yr>year-(?:earlier|ago)|prior-year)\s+)?"
-        rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>latest|last|current|previous|past|same|year-earlier|year-ago|recent|comparable|this|next|preceding))"
+        rf"(?:fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>latest|last|current|previous|past|same|year-earlier|year-ago|recent|comparable|this|next|preceding))"
         rf"[\s-]+(?:fiscal[\s-]+)?(?:-?\s*)?(?P<q>quarter|half|period)s?(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<yrel>this|last|next|the)\s+year))?\b(?!\s+of\s+{MONTH})")),
     ("year_quarter", _compile(
         rf"\b(?:the\s+)?(?:(?P<y>{YEAR})|(?P<rel>last|this|next)\s+year's)\s+(?:fiscal\s+|comparable\s+|same\s+)?(?P<q>quarter|period)\b"

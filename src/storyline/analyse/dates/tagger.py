@@ -84,16 +84,17 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         chosen.append((Timex(s, e, text[s:e], kind, value, name, mod), match))
     chosen.sort(key=lambda pair: pair[0].start)
     timexes = _span_years(_range_ends(_date_clock_times(_resolve_anaphora(chosen, text, anchor), text), text), text)
-    return [_without_focus(_with_or_so(_day_beside(timex, text), text)) for timex in timexes]
+    return [_without_lead(_with_or_so(_day_beside(timex, text), text)) for timex in timexes]
 
 
-_FOCUS = re.compile(r"(?:within|just|only)\s+", re.I)
+_LEAD = re.compile(r"(?:within|just|only)\s+|the\s+(?=[\w.]+-(?:quarter|half|year|month|week|day|hour|minute|second)$)", re.I)
 
 
-def _without_focus(timex: Timex) -> Timex:
+def _without_lead(timex: Timex) -> Timex:
     """"within 30 days", "only six months", "just a decade ago": the word before the count is a
-    signal or a focus, left outside the extent as TimeBank marks it, and no modifier."""
-    lead = _FOCUS.match(timex.text)
+    signal or a focus, left outside the extent as TimeBank marks it, and no modifier; so is the
+    article of a noun a time adjective qualifies ("the third-quarter results", "the 90-minute film")."""
+    lead = _LEAD.match(timex.text)
     if not lead or timex.type not in ("DURATION", "DATE"):
         return timex
     return replace(timex, start=timex.start + lead.end(), text=timex.text[lead.end():], mod=None)
@@ -1031,9 +1032,6 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if approx in ("over", "under", "within", "just", "only") and g.get("det"):
             # "over the past three months": a preposition, not a modifier, and outside the extent.
             return "DURATION", _duration(amount, g["u"]), None, (m.start("det"), end)
-        if not approx and (g.get("det") or "").lower().strip() == "the" and text[m.end("n")] == "-":
-            # "the 90-minute film": the article belongs to the noun, not to the adjective.
-            return "DURATION", _duration(amount, g["u"]), None, (m.start("n"), end)
         return "DURATION", _duration(amount, g["u"]), _mod(g.get("approx")), None
     if name == "past_unit":
         unit = g["u"].lower()
