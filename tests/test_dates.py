@@ -126,6 +126,8 @@ def tag(text, anchor=WED):
     ("She hosted the 2004 and 2005 Tony Awards.", ("2005", "DATE", "2005")),
     ("The dhow radioed at 1100 hours.", ("1100 hours", "TIME", "2025-07-09T11:00")),
     ("The tremor struck at 0545 GMT.", ("0545 GMT", "TIME", "2025-07-09T05:45")),
+    ("The quay shut at 6 o'clock.", ("6 o'clock", "TIME", "2025-07-09T06:00")),
+    ("The quay shuts at 6 o'clock this evening.", ("6 o'clock", "TIME", "2025-07-09T18:00")),
     ("He won the title in 1982-83.", ("83", "DATE", "1983")),
     ("The ferry sank on Friday , May 3 , 2013 at dawn.", ("Friday , May 3 , 2013", "DATE", "2013-05-03")),
     ("Mills closed at the end of the 1990s.", ("the end of the 1990s", "DATE", "199")),

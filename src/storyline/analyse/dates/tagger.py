@@ -87,7 +87,7 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
     return [_without_lead(_with_or_so(_day_beside(timex, text), text)) for timex in timexes]
 
 
-_LEAD = re.compile(r"(?:within|just|only)\s+|the\s+(?=[\w.]+-(?:quarter|half|year|month|week|day|hour|minute|second)$)", re.I)
+_LEAD = re.compile(r"(?:within|just|only)\s+|the\s+(?=[\w.]+-(?:quarter|half|year|month|week|weekend|fortnight|day|night|hour|minute|second|decade|century)$)", re.I)
 
 
 def _without_lead(timex: Timex) -> Timex:
@@ -1078,6 +1078,9 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             clock = f"{int(g['h24']):02d}:{g['m24']}"
         elif g.get("h4"):  # "at 1100 hours"
             clock = f"{g['h4']}:{g['m4']}"
+        elif g.get("h5"):  # "6 o'clock"; "6 o'clock this afternoon" is 18:00
+            evening = re.match(r"\s+(?:this\s+|in\s+the\s+)?(?:afternoon|evening|tonight)\b", text[end:end + 20], re.I)
+            clock = f"{int(g['h5']) % 12 + (12 if evening else 0):02d}:00" if evening else f"{int(g['h5']):02d}:00"
         else:
             clock = _clock(g)
         if clock is None:
