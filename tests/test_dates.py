@@ -62,6 +62,8 @@ def tag(text, anchor=WED):
     ("The lease ran for seven-and-a-half years.", ("seven-and-a-half years", "DURATION", "P7Y6M")),
     ("The 90-minute crossing was rough.", ("90-minute", "DURATION", "PT90M")),
     ("The third-quarter catch was poor.", ("third-quarter", "DATE", "2025-Q3")),
+    ("The day-long talks ended.", ("day-long", "DURATION", "P1D")),
+    ("The weeks-long strike ended.", ("weeks-long", "DURATION", "PXW")),
     ("Sales rose in the fiscal first quarter.", ("the fiscal first quarter", "DATE", "2025-Q1")),
     ("The mill closed in the nineties.", ("the nineties", "DATE", "199")),
     ("The chapel dates from the 11th century.", ("the 11th century", "DATE", "10")),

@@ -1026,6 +1026,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None  # "three-quarters", "more than a quarter of the market", "a quarter-mile": a fraction
         if amount is not None and amount > 10000:
             return None
+        if number_word in ("a", "an") and (g.get("tail") or "").startswith("-") and not g.get("approx") and not g.get("det"):
+            return None  # "a day-long meeting": the article is no count; the unit_long rule marks "day-long"
         if g.get("half") and amount is not None:
             amount += 0.5  # "a minute and a half"
         approx = " ".join((g.get("approx") or "").lower().split())
@@ -1033,6 +1035,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             # "over the past three months": a preposition, not a modifier, and outside the extent.
             return "DURATION", _duration(amount, g["u"]), None, (m.start("det"), end)
         return "DURATION", _duration(amount, g["u"]), _mod(g.get("approx")), None
+    if name == "unit_long":
+        return "DURATION", _duration(None if g.get("plural") else 1, g["u"]), None, None
     if name == "past_unit":
         unit = g["u"].lower()
         if unit in ("quarter",) or (unit == "minute" and re.search(r"\bat\s+$", text[max(0, start - 4):start])):
