@@ -148,6 +148,12 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})(?:'s)?\s+|(?P<yrel0>this|last|next)\s+year's\s+)?(?:(?P<yr>year-(?:earlier|ago)|prior-year)\s+)?"
         rf"(?:fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>latest|last|current|previous|past|same|year-earlier|year-ago|recent|comparable|this|next|preceding))"
         rf"[\s-]+(?:fiscal[\s-]+)?(?:-?\s*)?(?P<q>quarter|half|period)s?(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<yrel>this|last|next|the)\s+year))?\b(?!\s+of\s+{MONTH})")),
+    # Periods counted in halves and quarters of a longer one: "the last half of the '80s", "the
+    # first two quarters of 1990", and vague ones still to come, "coming quarters".
+    ("period_part", _compile(
+        rf"\bthe\s+(?P<edge>first|second|last|latter|early|later)\s+half\s+of\s+the\s+(?P<dec>(?:1\d|20)\d0s|['’]\d0s)"
+        rf"|\b(?P<approx>{APPROX})?(?:the\s+)?(?P<which>first|last)\s+two\s+quarters\s+of\s+(?P<y>{YEAR})\b"
+        r"|\b(?:the\s+)?(?P<ahead>future|coming|upcoming)\s+quarters\b")),
     ("year_quarter", _compile(
         rf"\b(?:the\s+)?(?:(?P<y>{YEAR})|(?P<rel>last|this|next)\s+year's)\s+(?:fiscal\s+|comparable\s+|same\s+)?(?P<q>quarter|period)\b"
         rf"|\bthe\s+(?:(?:corresponding|comparable|same|year-earlier|year-ago)\s+)+(?P<q2>quarter|period)\s+(?:(?P<rel2>last|a)\s+year(?:\s+(?:ago|earlier))?)\b"

@@ -1035,6 +1035,16 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             # "over the past three months": a preposition, not a modifier, and outside the extent.
             return "DURATION", _duration(amount, g["u"]), None, (m.start("det"), end)
         return "DURATION", _duration(amount, g["u"]), _mod(g.get("approx")), None
+    if name == "period_part":
+        if g.get("ahead"):
+            return "DATE", "FUTURE_REF", None, None
+        if g.get("which"):  # "the first two quarters of 1990": its first half
+            return "DATE", f"{g['y']}-H{1 if g['which'].lower() == 'first' else 2}", _mod(g.get("approx")), None
+        decade = g["dec"].replace("’", "'")
+        if decade.startswith("'"):
+            year = _year(decade[:3], anchor)
+            decade = str(year - 100 if anchor and year > anchor.year else year)
+        return "DATE", decade[:3], "START" if g["edge"].lower() in ("first", "early") else "END", None
     if name == "unit_long":
         return "DURATION", _duration(None if g.get("plural") else 1, g["u"]), None, None
     if name == "past_unit":
