@@ -484,6 +484,9 @@ def test_inference_never_goes_past_ingestion_and_keeps_quiet_without_dates():
     inferred = infer_publication_date("The ferry sailed on May 2 and docked on May 4.", now=date(2026, 3, 1))
     assert inferred.value <= date(2026, 3, 1) and (inferred.value.month, inferred.value.day) == (5, 4)
     assert infer_publication_date("The ferry sailed on Monday.", now=date(2026, 3, 1)) is None
+    # A date long gone, with nothing else to go by, bounds the date but does not give it.
+    assert infer_publication_date("The guild was founded on July 14, 1889.", now=date(2026, 3, 1)) is None
+    assert infer_publication_date("The guild was founded on Feb. 14, 2026.", now=date(2026, 3, 1)).value == date(2026, 2, 14)
 
 
 def article(text, **fields):

@@ -40,17 +40,17 @@ def test_time_expressions_on_tempeval3_training_data():
     documents = read_corpus(shared_path("eval", "timex", "tempeval3", "TBAQ-cleaned"))
     score = evaluate_timex(documents, lambda text, dct: [(t.start, t.end, t.type, t.value) for t in find_timexes(text, date.fromisoformat(dct))])
     assert (score.documents, score.gold) == (256, 1822)  # TimeBank and AQUAINT (testpipeline's file is a TimeBank copy)
-    assert score.relaxed.f1 >= 0.940, score
-    assert score.strict.f1 >= 0.865, score
-    assert score.value_f1 >= 0.815, score
-    assert score.type_f1 >= 0.900, score
+    assert score.relaxed.f1 >= 0.945, score
+    assert score.strict.f1 >= 0.885, score
+    assert score.value_f1 >= 0.825, score
+    assert score.type_f1 >= 0.910, score
 
 
 def test_publication_dates_inferred_on_articles_whose_date_is_known():
     from storyline.evaluate.published import evaluate_published, polnear_articles
 
     score = evaluate_published(polnear_articles(shared_path("eval", "quotes", "polnear")), lag_days=1)
-    assert score.articles == 928 and score.answered == 295, score
+    assert score.articles == 928 and score.answered == 273, score
     assert score.within_week >= 132 and score.right_year >= 203, score
 
 

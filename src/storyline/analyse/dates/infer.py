@@ -39,6 +39,9 @@ _LEAD_DAYS = 30
 # `storyline eval published` dates more articles within a week at 1 and 30 days and as many at 365; with
 # 2 an article ingested a year late is often put in the wrong year.
 _YEAR_PENALTY = 1.5
+# A date named alone, with nothing else to go by, dates the article only when it is recent: an
+# article that names only "Sept. 11, 2001" was not published that day.
+_STALE_DAYS = 2 * 365
 _MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d)$")
 _FULL = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
@@ -96,6 +99,8 @@ def infer_publication_date(text: str, now: date, extra_text: str = "") -> Inferr
         if best is None or (rank, candidate) > best[:2]:
             best = (rank, candidate, score, evidence)
     _rank, value, score, evidence = best
+    if not evidence and (now - value).days > _STALE_DAYS:
+        return None  # only a date long gone ("July 14, 1789"): a bound on the date, not the date
     confidence = max(0.1, min(0.95, 0.3 + 0.15 * score))
     return InferredDate(value, round(confidence, 2), evidence)
 
