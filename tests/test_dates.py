@@ -331,6 +331,11 @@ def test_a_day_of_an_event_is_a_date_whose_value_the_text_does_not_give():
     assert tag("The crews rested in the last week of the race.") == [("the last week", "DATE", "XXXX-WXX")]
 
 
+def test_a_near_holiday_that_names_a_thing_ignores_the_tense():
+    assert tag("Fares dropped to Black Friday levels.", date(2025, 11, 17)) == [("Black Friday", "DATE", "2025-11-28")]
+    assert tag("Fares dropped on Black Friday.", date(2025, 11, 17)) == [("Black Friday", "DATE", "2024-11-29")]
+
+
 def test_election_day_in_an_election_year_is_the_coming_one():
     # A federal election year's news means that year's Election Day, whatever the tense of the clause.
     assert tag("The canvassers were busy as Election Day neared.", date(2024, 8, 10)) == [("Election Day", "DATE", "2024-11-05")]

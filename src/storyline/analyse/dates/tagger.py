@@ -797,8 +797,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
                 past = [d for d in options if d <= anchor]
                 future = [d for d in options if d >= anchor]
                 nearest = min(options, key=lambda d: abs((d - anchor).days))
-                if abs((nearest - anchor).days) <= 7:
-                    pick = nearest  # the holiday of this very week, whatever the tense
+                if abs((nearest - anchor).days) <= 7 or (abs((nearest - anchor).days) <= 30 and re.match(r"\s+[a-z]", text[end:end + 3])):
+                    # the holiday of this very week, whatever the tense; so is a near one that names a
+                    # thing rather than a time ("prices dropped to Black Friday levels")
+                    pick = nearest
                 elif holiday == "election day" and anchor.year % 2 == 0 and future and future[0].year == anchor.year:
                     pick = future[0]  # the coming federal election, whatever the tense, in the news of its year
                 else:
