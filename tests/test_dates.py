@@ -438,6 +438,8 @@ def test_the_day_after_an_event():
     text = "The call on July 3 went badly. The day after his call, he phoned the prime minister."
     assert ("The day after", "DATE", "2025-07-04") in tag(text)
     assert tag("The day before last Tuesday's regatta, the crews trained.") == [("day before last Tuesday", "DATE", "2025-07-07")]
+    # With nothing after it, "the year before" is the one before the year last named.
+    assert tag("Catches fell to 300 tons last year, from 450 tons the year before.")[1] == ("the year before", "DATE", "2023")
     # "a day after" measures the gap between two events: a duration, as TimeBank marks it.
     assert tag("The ferry sank on July 3, a day after its inspection.")[1] == ("a day", "DURATION", "P1D")
 

@@ -311,14 +311,14 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
             timex = _a_year_before(timex, resolved[-1], text)
         if timex.rule in _ANAPHORIC:
             unit = (match.groupdict().get("u") or "").lower()
-            rel = (match.groupdict().get("rel") or "").lower() if timex.rule == "next_unit" else ""
+            rel = (match.groupdict().get("rel") or "").lower() if timex.rule in ("next_unit", "unit_after") else ""
             # "the next year" ahead of now, after a year gone by ("built in 1987, the mill expects
             # orders over the next year"), counts from now
             ahead = (rel == "next" and anchor is not None and unit in ("week", "month", "year")
                      and _named_before(unit, anchor, reference, last_month, last_year) and direction_at(text, timex.start, timex.end) > 0)
             if ahead:
                 value = _anaphor_value(timex.rule, match, anchor, anchor)
-            elif unit == "year" and timex.rule in ("that_unit", "next_unit") and last_year is not None:
+            elif unit == "year" and timex.rule in ("that_unit", "next_unit", "unit_after") and last_year is not None:
                 # "that year", "the same year", "the following year": from the year last named
                 value = ("DATE", f"{last_year + _ANAPHOR_STEP.get(rel, 0):04d}")
             elif timex.rule == "month_that_year":
@@ -951,9 +951,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
     if name == "month_that_year":
         return "DATE", f"XXXX-{MONTHS[g['mon'].lower().rstrip('.')]:02d}", None, None  # its year is the one last named
     if name in ("that_unit", "next_unit", "unit_after"):
-        if name == "unit_after" and (g.get("a") or not re.match(r"\s+(?:his|her|its|their|the|a|an)\b", text[end:end + 8])):
-            # "the day after" needs an event after it ("the day after his call"); "a day after his
-            # call" measures the time between two events, and is left to the duration rule.
+        if name == "unit_after" and (g.get("a") or not re.match(r"\s+(?:his|her|its|their|the|a|an)\b|\s*(?:[.,;:)]|$)", text[end:end + 8])):
+            # "the day after" needs an event after it ("the day after his call"), or nothing ("up from
+            # $9 million the year before": the one before the last named); "a day after his call"
+            # measures the time between two events, and is left to the duration rule.
             return None
         return "DATE", "XXXX-XX-XX", None, None
     if name == "spelled_year":
