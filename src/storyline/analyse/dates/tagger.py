@@ -228,8 +228,8 @@ _EXPLICIT_DATES = frozenset({"iso_date", "slash_date", "weekday_date", "weekday_
 _NAME_BEFORE = re.compile(r"(?<![\w.])(?P<w>[A-Z][a-z]+\.?)\s+$")
 _NOT_GIVEN_NAMES = frozenset(
     "in on by since until till through from to during before after early late mid last next this that each every the "
-    "of for and or but as at since around about between until among a an its his her their our all last only "
-    "then when while if so also even until".split())
+    "of for and or but as at around about between among a an its his her their our all only then when while if so "
+    "also even".split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def _in_name(rule: str, text: str, start: int, end: int) -> bool:
@@ -238,9 +238,9 @@ def _in_name(rule: str, text: str, start: int, end: int) -> bool:
     month, a newspaper named by how often it appears. A date written out in quotes
     (tweet-date="March 10, 2016") stays a date."""
     words = text[start:end].split()
-    if rule == "month" and (name := _NAME_BEFORE.search(text, max(0, start - 25), start)):
-        if name["w"].lower().rstrip(".") not in _NOT_GIVEN_NAMES and name["w"].lower().rstrip(".") not in MONTHS and name["w"].lower().rstrip(".") not in WEEKDAYS:
-            return True  # a surname: "Theresa May", "Ms. May", "Jill June"
+    if rule == "month" and (name := _NAME_BEFORE.search(text, max(0, start - 25), start)) \
+            and name["w"].lower().rstrip(".") not in _NOT_GIVEN_NAMES:
+        return True  # a surname: "Theresa May", "Ms. May", "Jill June"
     if rule in ("month", "relative_month"):
         return bool(_MONTH_NAMED.match(text, end)) and not _TIME_PREPOSITION.search(text, max(0, start - 12), start)
     if rule == "set" and words[0].lower() in ("daily", "weekly", "nightly"):
@@ -275,19 +275,25 @@ _AMOUNT_BEFORE = re.compile(
     r"(?:\s+(?!times\b)[a-z]+s)?\s+$")
 # What puts a year long past in time, where a bare number is more likely a count or a model.
 _OLD_YEAR = re.compile(r"\b(?:in|of|the|around|circa|since|until|till|by|from|to|through|during|before|after|early|late|mid)[\s-]*$", re.I)
+# A report of results; with "quarter", words that make "the period" a reporting period.
 _RESULTS = re.compile(r"\b(?:earnings|profits?|net\s+income|revenues?|sales|loss|a\s+share|per\s+share)\b", re.I)
-_EARNINGS = re.compile(r"\b(?:quarter|earnings|profit|net\s+income|revenue|sales|loss|a\s+share|per\s+share)\b", re.I)
+_EARNINGS = re.compile(r"\bquarter\b|" + _RESULTS.pattern, re.I)
 _GAME = re.compile(r"[\s-]+(?:comebacks?|touchdowns?|rall(?:y|ies)|field\s+goals?|baskets?|goals?|interceptions?|fumbles?|deficits?|scoring|points?\b(?!\s+(?:higher|lower|to|from)))", re.I)
 _GAME_WORDS = re.compile(
     r"\b(?:touchdowns?|quarterbacks?|yards?|field\s+goals?|halftime|overtime|innings?|rebounds?|free\s+throws?|"
     r"(?:the|a|this)\s+game|scored|interceptions?|fumbles?|punts?)\b", re.I)
 
 
+def _sentence_around(text: str, start: int, end: int, reach: int) -> str:
+    """The sentence that holds text[start:end], at most ``reach`` characters either side."""
+    left = max((m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - reach), start)), default=max(0, start - reach))
+    right = SENTENCE_BREAK.search(text, end)
+    return text[left:right.start() if right else min(len(text), end + reach)]
+
+
 def _in_a_game(text: str, start: int, end: int) -> bool:
     """Whether a quarter or half is one of a game: its sentence tells a match, not a report of results."""
-    left = max((m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
-    right = SENTENCE_BREAK.search(text, end)
-    sentence = text[left:right.start() if right else min(len(text), end + 300)]
+    sentence = _sentence_around(text, start, end, 300)
     return bool(_GAME_WORDS.search(sentence)) and not _RESULTS.search(sentence)
 
 
@@ -423,9 +429,7 @@ def _coming_election(text: str, start: int, end: int, anchor: date) -> bool:
     election, in an even year, before November ("defeat her in November", written in July)."""
     if anchor.year % 2 or anchor.month >= 11:
         return False
-    left = max((m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
-    right = SENTENCE_BREAK.search(text, end)
-    return bool(_ELECTION.search(text[left:right.start() if right else min(len(text), end + 200)]))
+    return bool(_ELECTION.search(_sentence_around(text, start, end, 200)))
 
 
 def _nearest(anchor: date, month: int, day: int | None) -> int:
