@@ -181,7 +181,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a_while", _compile(r"(?<!once\sin\s)\ba\s+(?:little\s+)?while(?P<ago>\s+ago)?\b")),
     ("extra_unit", _compile(rf"\ban?\s+(?:additional|extra|further)\s+(?P<u>{UNIT})\b")),
     # A military clock time ("at 1100 hours", "0600 GMT"), ahead of durations, which would read 1,100 hours.
-    ("clock", re.compile(r"\b(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\s+(?:(?<=\bat\s....\s)(?i:hours)\b|"
+    ("clock", re.compile(r"\b(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\s+(?:(?<=\bat\s\d{4}\s)(?i:hours)\b|"
                          rf"{ZONE}|[A-Z]{{2,3}}T\b)")),
     ("duration", _compile(
         rf"\b(?P<approx>{APPROX})?(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|latest|same|whole|entire|full|year-earlier|year-ago|comparable)\s+|the\s+|an?\s+(?:additional|further|extra)\s+)?"
