@@ -17,7 +17,7 @@ _PAST_WORDS = frozenset(
     "said says was were had did told met rose fell began came went took made saw gave got left paid sold bought held led "
     "ran won lost spent sent kept found became brought thought felt struck fought spoke wrote grew knew threw drew shot "
     "stood broke chose drove flew froze hid rode rang sang sank swam tore wore woke ago earlier last announced reported "
-    "did heard sought taught caught built meant dealt fled slept swept wept withdrew forgot forgave arose clung crept "
+    "heard sought taught caught built meant dealt fled slept swept wept withdrew forgot forgave arose clung crept "
     "dug flung hung laid leapt overcame shook shone shrank slid spun sprang stole stuck stung strode swore swung "
     "understood upheld withheld undertook overtook oversaw underwent sped".split()
 )
