@@ -541,3 +541,21 @@ def test_a_timeml_file_copied_into_two_folders_is_scored_once(tmp_path):
         (tmp_path / folder / "ferry.tml").write_text(document, encoding="utf-8")
     (corpus_document,) = read_corpus(tmp_path)
     assert corpus_document.dct == "2025-07-09" and [t.text for t in corpus_document.timexes] == ["on Monday"]
+
+
+def test_a_rule_skipped_for_want_of_its_words_would_have_found_nothing():
+    # Every rule with listed words, run on sentences that lack them, finds nothing; run where they
+    # stand, it finds its expression.
+    from storyline.analyse.dates.grammar import RULE_NEEDS, RULES
+
+    patterns = dict(RULES)
+    lacking = "The port said on Monday that 300 ships, some of them first built in 1990, sailed last week."
+    for name in RULE_NEEDS:
+        assert not any(word in lacking.lower() for word in RULE_NEEDS[name])
+        assert not patterns[name].search(lacking), name
+    having = {"holiday": "on Christmas Eve", "century": "the 19th century", "spelled_decade": "the sixties",
+              "fiscal_year": "fiscal 2024", "quarter": "the third quarter", "year_quarter": "the 2024 quarter",
+              "month_span_quarter": "the January-March quarter", "period_part": "coming quarters"}
+    for name, phrase in having.items():
+        assert any(word in phrase.lower() for word in RULE_NEEDS[name]) and patterns[name].search(phrase), name
+

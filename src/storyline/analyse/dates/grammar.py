@@ -200,3 +200,18 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|an?\s+(?:later|future)\s+date)\b")),
     ("adjective_ref", _compile(r"\b(?P<then>then[\s-]+)?(?P<w>current)\b")),
 )
+
+# Words one of which a rule's match must hold, lowercased: a rule whose words the text lacks is not
+# run at all. Most texts name no holiday, century or fiscal year, and these rules are slow to fail.
+RULE_NEEDS = {
+    "holiday": ("christmas", "year's", "thanksgiving", "independence", "easter", "labor", "memorial", "election",
+                "hallowe", "valentine", "patrick", "veterans", "boxing", "friday", "palm", "mother", "father", "cyber",
+                "luther", "mlk", "president", "columbus"),
+    "century": ("century",),
+    "spelled_decade": ("ties",),
+    "fiscal_year": ("fiscal", "financial", "calendar", "model", "tax"),
+    "quarter": ("quarter", "half", "period"),
+    "year_quarter": ("quarter", "period"),
+    "month_span_quarter": ("quarter", "period"),
+    "period_part": ("half", "quarters"),
+}

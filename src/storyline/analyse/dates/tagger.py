@@ -10,7 +10,7 @@ from dateutil.easter import easter
 
 from storyline.analyse.dates import calendar as cal
 from storyline.analyse.dates.grammar import (
-    MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, RULES, SETS, SPELLED_ORDINALS, UNITS, WEEKDAYS,
+    MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, RULE_NEEDS, RULES, SETS, SPELLED_ORDINALS, UNITS, WEEKDAYS,
 )
 from storyline.analyse.dates.tense import SENTENCE_BREAK, direction_at, month_tense, possessive_tense
 
@@ -61,7 +61,10 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         Non-overlapping expressions in text order.
     """
     candidates = []
+    lowered = text.lower()
     for order, (name, pattern) in enumerate(RULES):
+        if (needs := RULE_NEEDS.get(name)) and not any(word in lowered for word in needs):
+            continue
         for match in pattern.finditer(text):
             if match.end() > match.start():
                 candidates.append((match.end() - match.start(), -order, match.start(), name, match))
