@@ -300,6 +300,7 @@ def _in_a_game(text: str, start: int, end: int) -> bool:
     return bool(_GAME_WORDS.search(sentence)) and not _RESULTS.search(sentence)
 
 
+_THAN = re.compile(r"\s+than\b")  # "a decade earlier than planned": a difference, not a date
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)")
 
@@ -574,6 +575,16 @@ def _edge_mod(edge: str | None) -> str | None:
     return None
 
 
+def _decade_year(written: str, anchor: date | None) -> str:
+    """The first year of a decade as written ("1990s", "'90s", "‘20s"): a short one is the latest
+    such decade to have begun ("the '20s" in 2016 is the 1920s)."""
+    written = written.replace("’", "'").replace("‘", "'")
+    if not written.startswith("'"):
+        return written
+    year = _year(written[:3], anchor)
+    return str(year - 100 if anchor and year > anchor.year else year)
+
+
 def _year(text: str, anchor: date | None) -> int:
     if text.startswith("'"):
         two = int(text[1:])
@@ -817,10 +828,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", cal.iso_week(day) if holiday == "easter week" else day.isoformat(), None, None
         return "DATE", "XXXX-XX-XX", None, None
     if name == "decade":
-        decade = g["dec"].replace("’", "'").replace("‘", "'")
-        if decade.startswith("'"):  # "the '20s": the latest such decade to have begun
-            year = _year(decade, anchor)
-            decade = str(year - 100 if anchor and year > anchor.year else year)
+        decade = _decade_year(g["dec"], anchor)
         if decade.endswith("00") and decade < "1900":
             return "DATE", decade[:2], _edge_mod(g.get("edge")), None  # "the 1300s": a century
         return "DATE", decade[:3], _edge_mod(g.get("edge")), None
@@ -926,7 +934,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None
         return "TIME", f"{(anchor + timedelta(days=offset)).isoformat()}T{part}", None, None
     if name == "ago":
-        if re.match(r"\s+than\b", text[end:end + 6]):
+        if _THAN.match(text, end):
             return None  # "a decade earlier than planned": a difference, which the duration rule gives
         amount = _number(g["n"])
         unit = g["u"].lower()
@@ -971,7 +979,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         season = f"-{cal.SEASONS[g['s'].lower()]}" if g.get("s") else ""
         return "DATE", f"{year:04d}{season}", None, None
     if name == "year_earlier":
-        if re.match(r"\s+than\b", text[end:end + 6]):
+        if _THAN.match(text, end):
             return None  # "a year earlier than planned": a difference
         if not anchor:
             return "DATE", "XXXX", None, None
@@ -1050,11 +1058,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", "FUTURE_REF", None, None
         if g.get("which"):  # "the first two quarters of 1990": its first half
             return "DATE", f"{g['y']}-H{1 if g['which'].lower() == 'first' else 2}", _mod(g.get("approx")), None
-        decade = g["dec"].replace("’", "'")
-        if decade.startswith("'"):
-            year = _year(decade[:3], anchor)
-            decade = str(year - 100 if anchor and year > anchor.year else year)
-        return "DATE", decade[:3], "START" if g["edge"].lower() in ("first", "early") else "END", None
+        return "DATE", _decade_year(g["dec"], anchor)[:3], "START" if g["edge"].lower() in ("first", "early") else "END", None
     if name == "unit_long":
         return "DURATION", _duration(None if g.get("plural") else 1, g["u"]), None, None
     if name == "past_unit":
