@@ -285,6 +285,10 @@ def test_tense_decides_the_weekday():
     assert tag("The new harbour master takes office on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The two skippers meet Monday in Kestrel Bay.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The two skippers did not meet Monday.") == [("Monday", "DATE", "2025-07-07")]
+    assert tag("The club has won four of its last five and plays host to Dunmore on Saturday.") == [("Saturday", "DATE", "2025-07-12")]
+    assert tag("The skipper, who lost in May, faces a recall vote on Monday.")[1] == ("Monday", "DATE", "2025-07-14")
+    # "last" after an auxiliary is the verb, no past: "expected to last".
+    assert tag("The inquiry is expected to last six weeks, with findings in late August.")[1] == ("late August", "DATE", "2025-08")
     # "likely" and "if" look ahead: "likely to win in November", "if the levy passes Tuesday".
     assert tag("Growers are likely to sell in November.", date(2025, 4, 9)) == [("November", "DATE", "2025-11")]
     assert tag("The port closes if the levy passes Tuesday.") == [("Tuesday", "DATE", "2025-07-15")]
@@ -344,6 +348,9 @@ def test_election_day_in_an_election_year_is_the_coming_one():
     assert tag("The growers' party hopes to win in November.", date(2024, 3, 20)) == [("November", "DATE", "2024-11")]
     assert tag("The Nov. 5 election looms over the growers.", date(2024, 3, 20)) == [("Nov. 5", "DATE", "2024-11-05")]
     assert tag("Catches fell in November.", date(2024, 3, 20)) == [("November", "DATE", "2023-11")]
+    assert tag("Pundits doubt her chances of winning in November.", date(2024, 3, 20)) == [("November", "DATE", "2024-11")]
+    # The word that opens the sentence counts too ("Election ...", not "lection ...").
+    assert tag("Turnout rose. Election watchers see no edge in November.", date(2024, 3, 20)) == [("November", "DATE", "2024-11")]
 
 
 def test_the_weekend_by_tense():
@@ -368,6 +375,8 @@ def test_year_placement_around_new_year():
     assert tag("The toll took effect on Jan. 1.", date(2025, 5, 20)) == [("Jan. 1", "DATE", "2025-01-01")]
     assert tag("Growers had to file by March 15.", date(2025, 5, 20)) == [("March 15", "DATE", "2025-03-15")]
     assert tag("Crews raced ahead of the Jan. 3 vote.", date(2025, 5, 20)) == [("Jan. 3", "DATE", "2026-01-03")]
+    # A day a span runs from ("since Jan. 1") is behind, however near next year's is.
+    assert tag("The port has logged 400 landings since Jan. 1.", date(2025, 9, 29)) == [("Jan. 1", "DATE", "2025-01-01")]
 
 
 def test_expressions_anchored_on_an_earlier_date():

@@ -301,7 +301,7 @@ def _in_a_game(text: str, start: int, end: int) -> bool:
 
 
 _THAN = re.compile(r"\s+than\b")  # "a decade earlier than planned": a difference, not a date
-_ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
+_BEHIND = re.compile(r"\b(?:ended|since)\s+(?:on\s+)?$", re.I)  # "the quarter ended Jan. 31", "since Jan. 1"
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)")
 
 
@@ -425,7 +425,7 @@ def _future_near(text: str, start: int, end: int) -> bool:
     return direction_at(text[window:end], start - window, end - window, before_only=True) > 0
 
 
-_ELECTION = re.compile(r"\b(?:elect\w*|vot(?:e|es|ers?|ing)|ballots?|polls|nominee|midterms?|win|defeat)\b", re.I)
+_ELECTION = re.compile(r"\b(?:elect\w*|vot(?:e|es|ers?|ing)|ballots?|polls|nominee|midterms?|win(?:s|ning)?|defeat)\b", re.I)
 
 
 def _coming_election(text: str, start: int, end: int, anchor: date) -> bool:
@@ -665,8 +665,9 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
     if name in ("weekday_date", "weekday_day_month", "month_day_year", "day_month_year"):
         if not anchor and not g.get("y"):
             return "DATE", f"XXXX-{MONTHS[g['mon'].lower().rstrip('.')]:02d}-{int(re.match(r'[0-9]+', g['d']).group()):02d}", None, None
-        # A period that "ended Jan. 31" ended before the report; otherwise the nearer year.
-        day = _month_day(g, anchor, -1 if _ENDED.search(text, max(0, start - 12), start) else 0)
+        # A period that "ended Jan. 31", or runs "since Jan. 1", began before the report; otherwise
+        # the nearer year.
+        day = _month_day(g, anchor, -1 if _BEHIND.search(text, max(0, start - 12), start) else 0)
         given = g.get("y") or g.get("yrel")
         if day and day.month == 11 and not given and _coming_election(text, start, end, anchor):
             day = cal.safe_date(anchor.year, 11, day.day)

@@ -10,7 +10,7 @@ _FUTURE_WORDS = frozenset("will wo 'll shall must planned planning scheduled sla
                           "intends intend upcoming due gonna soon postponed delayed may might likely if".split()
                           # a scheduled event in the present: "the offer expires on Monday"
                           + "begins starts ends opens reopens expires meets arrives visits resumes hosts travels returns reconvenes "
-                            "convenes departs".split())
+                            "convenes departs plays faces".split())
 # Words that say "future" only before "to": "plans to meet" (not "vacation plans"), "is to resume".
 _FUTURE_BEFORE_TO = frozenset("plan plans is are going want wants hope hopes hoping aim aims seek seeks seeking".split())
 _PAST_WORDS = frozenset(
@@ -87,6 +87,8 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
             after_have = words[index + 2] if following == "have" and index + 2 < len(words) else ""
             perfect = after_have == "been" or bool(_word_tense(after_have) < 0)
             verdict = (-1 if perfect else 1) if modal else 0
+        elif word == "last" and previous in _AUXILIARIES:
+            verdict = 0  # the verb: "is expected to last six weeks"
         elif word == "likely" and previous in ("more", "less", "most", "least"):
             verdict = 0  # a comparison ("grew no more likely on Tuesday"), not a forecast
         elif word == "set" and following in ("for", "to"):
@@ -118,7 +120,7 @@ def _word_tense(word: str, following: str = "") -> int:
 # A sentence's end: not the point of a title or an initial ("Mr. Ames", "Roe vs. Wade", "J. Ames").
 SENTENCE_BREAK = re.compile(
     r"(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bJr)(?<!\bNo)"
-    r"(?<!\b[A-Z])[.!?][\"”’')]*\s+[A-Z\"“‘`]|\n")
+    r"(?<!\b[A-Z])[.!?][\"”’')]*\s+(?=[A-Z\"“‘`])|\n")
 
 
 # A month phrase that opens its sentence: "In January,", "By early March,".
