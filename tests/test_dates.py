@@ -287,6 +287,15 @@ def test_tense_decides_the_weekday():
     assert tag("The two skippers did not meet Monday.") == [("Monday", "DATE", "2025-07-07")]
     assert tag("The club has won four of its last five and plays host to Dunmore on Saturday.") == [("Saturday", "DATE", "2025-07-12")]
     assert tag("The skipper, who lost in May, faces a recall vote on Monday.")[1] == ("Monday", "DATE", "2025-07-14")
+    # An expression that opens its clause reads the clause after its comma, but not a relative clause in it.
+    assert tag("The crew may not sail. On Thursday, Ames told reporters he would stay.")[0] == ("Thursday", "DATE", "2025-07-03")
+    assert tag("On Friday, Ames, who had resigned in May, will address the guild.")[0] == ("Friday", "DATE", "2025-07-11")
+    # A participle just before the day is the verb ("that aired Sunday"), not an adjective.
+    assert tag("Ames will discuss an interview that aired Sunday.") == [("Sunday", "DATE", "2025-07-06")]
+    # "soon after" orders events; a plan of the past ("was scheduled to") and "might have been" do not look ahead.
+    assert tag("Soon after Sunday's regatta the skipper resigned.") == [("Sunday", "DATE", "2025-07-06")]
+    assert tag("The skipper was scheduled to leave Kestrel Bay late Tuesday.") == [("Tuesday", "DATE", "2025-07-08")]
+    assert tag("After Tuesday night's vote, this might have been the night to celebrate.")[0] == ("Tuesday night", "DATE", "2025-07-08TNI")
     # "last" after an auxiliary is the verb, no past: "expected to last".
     assert tag("The inquiry is expected to last six weeks, with findings in late August.")[1] == ("late August", "DATE", "2025-08")
     # "likely" and "if" look ahead: "likely to win in November", "if the levy passes Tuesday".

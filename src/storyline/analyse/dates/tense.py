@@ -28,6 +28,10 @@ _NOT_PAST_ED = frozenset("need speed seed feed bed red shed indeed proceed excee
 # Words, with contractions split as the Penn Treebank does ("won't" gives "wo" and "n't", "he'll"
 # gives "he" and "'ll"), so that edited text and typed text read the same.
 _TOKEN = re.compile(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|['’][A-Za-z]+|[A-Za-z]+")
+_OPENERS = frozenset("on in by until since during at late early".split())
+# A relative clause set off by commas or dashes ("Ames, who had resigned in May, will speak"):
+# its verb is not the clause's.
+_RELATIVE = re.compile(r"[,—–]\s*(?:who|which)\b[^,—–.;]*(?:[,—–]|$)")
 _CLAUSE_EDGE = re.compile(r"[.;!?]\s|\n|[,:]\s(?=[A-Z])")
 
 
@@ -44,10 +48,12 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
     "would" looks ahead ("said talks would resume Monday") unless ``modal`` is off.
     """
     left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 160), start)), default=max(0, start - 160))
-    edge = _CLAUSE_EDGE.search(text, end)
-    right = edge.start() if edge and edge.start() - end < 120 else min(len(text), end + 120)
     before = _words(text[left:start])[-10:]
-    after = _words(text[end:right])[:8]
+    # An expression that opens its clause ("On Thursday, Ames told ...") reads past its comma.
+    opens = text.startswith(",", end) and all(word in _OPENERS for word in before)
+    edge = _CLAUSE_EDGE.search(text, end + 1 if opens else end)
+    right = edge.start() if edge and edge.start() - end < 120 else min(len(text), end + 120)
+    after = _words(_RELATIVE.sub(" ", text[end:right]))[:8]
     if before and before[-1] == "since":
         return -1
     if before[-1:] in (["is"], ["are"]) or before[-2:] in (["is", "on"], ["are", "on"]):
@@ -79,18 +85,24 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
             if index > 1 and previous == "be" and words[index - 2] == "to":
                 return 1  # "rules to be published in November"
             continue  # a passive ("will be named", "would be paid"): its auxiliary tells the tense
-        if word.endswith("ed") and previous in _BEFORE_ADJECTIVE:
-            continue  # "a still undecided date", "the revised plan": an adjective
         following = words[index + 1] if index + 1 < len(words) and index + 1 != len(before) else ""
+        if word.endswith("ed") and previous in _BEFORE_ADJECTIVE and following:
+            continue  # "a still undecided date", "the revised plan": an adjective; not "that aired Sunday"
+        after_have = words[index + 2] if following == "have" and index + 2 < len(words) else ""
+        perfect = after_have == "been" or bool(_word_tense(after_have) < 0)
         if word == "would":
             # "would meet" looks ahead, "would have met" looks back ("would have trouble" ahead)
-            after_have = words[index + 2] if following == "have" and index + 2 < len(words) else ""
-            perfect = after_have == "been" or bool(_word_tense(after_have) < 0)
             verdict = (-1 if perfect else 1) if modal else 0
+        elif word in ("may", "might", "must") and perfect:
+            verdict = -1  # "this might have been the night"
+        elif word == "soon" and following in ("after", "before"):
+            verdict = 0  # "soon after Sunday's vote" tells an order, not a future
         elif word == "last" and previous in _AUXILIARIES:
             verdict = 0  # the verb: "is expected to last six weeks"
         elif word == "likely" and previous in ("more", "less", "most", "least"):
             verdict = 0  # a comparison ("grew no more likely on Tuesday"), not a forecast
+        elif word in ("scheduled", "slated", "expected", "planned") and previous in ("was", "were"):
+            return 0  # a plan of the past, kept or not: "he was scheduled to leave late Tuesday"
         elif word == "set" and following in ("for", "to"):
             # "the trial is set for November" is ahead; "he was set to speak Friday", a plan of the past
             verdict = 1 if previous in ("is", "are", "'s", "be", "been") else 0
