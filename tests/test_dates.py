@@ -250,6 +250,8 @@ def test_tense_decides_the_weekday():
     assert tag("The bonuses are paid just in time for Christmas.", date(2025, 12, 1)) == [("Christmas", "DATE", "2025-12-25")]
     # A passive takes its tense from its auxiliary; "plans" is a noun unless "to" follows.
     assert tag("She will be named captain on Friday.") == [("Friday", "DATE", "2025-07-11")]
+    assert tag("Ames will be introduced as the guild's new harbour master at a Tuesday news conference.") \
+        == [("Tuesday", "DATE", "2025-07-15")]  # the auxiliary ten words back
     assert tag("On Friday, when he set aside his holiday plans, the talks resumed.") == [("Friday", "DATE", "2025-07-04")]
     assert tag("The trading is to resume on Friday.") == [("Friday", "DATE", "2025-07-11")]
     # A deadline lies ahead unless the clause says it has passed.

@@ -48,7 +48,8 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
     "would" looks ahead ("said talks would resume Monday") unless ``modal`` is off.
     """
     left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 160), start)), default=max(0, start - 160))
-    before = _words(text[left:start])[-10:]
+    clause = _words(text[left:start])
+    before = clause[-10:]
     # An expression that opens its clause ("On Thursday, Ames told ...") reads past its comma.
     opens = text.startswith(",", end) and all(word in _OPENERS for word in before)
     edge = _CLAUSE_EDGE.search(text, end + 1 if opens else end)
@@ -82,7 +83,11 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
         previous = words[index - 1] if index > 0 and index != len(before) else ""
         if (previous in ("be", "been", "being") or (previous in ("is", "are") and word not in _FUTURE_WORDS)) \
                 and (word.endswith("ed") or word in _PAST_WORDS):
-            if index > 1 and previous == "be" and words[index - 2] == "to":
+            # Its auxiliary may lie past the window's edge ("will be introduced as the club's
+            # new head coach at a Tuesday news conference").
+            in_clause = len(clause) - len(before) + index - 2 if index < len(before) else -1
+            auxiliary = clause[in_clause] if in_clause >= 0 else words[index - 2] if index >= 2 else ""
+            if previous == "be" and auxiliary in ("to", "will", "'ll", "shall"):
                 return 1  # "rules to be published in November"
             continue  # a passive ("will be named", "would be paid"): its auxiliary tells the tense
         following = words[index + 1] if index + 1 < len(words) and index + 1 != len(before) else ""
