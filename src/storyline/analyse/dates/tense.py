@@ -78,16 +78,21 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
     # The words in text order, then their indices nearest first: those before the expression,
     # then those after it.
     words = before + after
+
+    def earlier(index: int, back: int) -> str:
+        """The word ``back`` places before words[index], on the same side of the expression: for a
+        word before it, read in the whole clause ("will be introduced as the guild's new harbour
+        master at a Tuesday news conference")."""
+        if index < len(before):
+            position = len(clause) - len(before) + index - back
+            return clause[position] if position >= 0 else ""
+        return words[index - back] if index - back >= len(before) else ""
     for index in [*range(len(before) - 1, -1, -1), *range(len(before), len(words))]:
         word = words[index]
-        previous = words[index - 1] if index > 0 and index != len(before) else ""
+        previous = earlier(index, 1)
         if (previous in ("be", "been", "being") or (previous in ("is", "are") and word not in _FUTURE_WORDS)) \
                 and (word.endswith("ed") or word in _PAST_WORDS):
-            # Its auxiliary may lie past the window's edge ("will be introduced as the club's
-            # new head coach at a Tuesday news conference").
-            in_clause = len(clause) - len(before) + index - 2 if index < len(before) else -1
-            auxiliary = clause[in_clause] if in_clause >= 0 else words[index - 2] if index >= 2 else ""
-            if previous == "be" and auxiliary in ("to", "will", "'ll", "shall"):
+            if previous == "be" and earlier(index, 2) in ("to", "will", "'ll", "shall"):
                 return 1  # "rules to be published in November"
             continue  # a passive ("will be named", "would be paid"): its auxiliary tells the tense
         following = words[index + 1] if index + 1 < len(words) and index + 1 != len(before) else ""
