@@ -364,6 +364,18 @@ def test_election_day_in_an_election_year_is_the_coming_one():
     assert tag("Turnout rose. Election watchers see no edge in November.", date(2024, 3, 20)) == [("November", "DATE", "2024-11")]
 
 
+def test_an_edge_of_the_year_not_yet_reached_is_last_years_in_a_past_clause():
+    march = date(2025, 3, 17)
+    assert tag("By the end of the year, the guild had doubled its members.", march) == [("the end of the year", "DATE", "2024")]
+    assert tag("The guild will double its members by the end of the year.", march) == [("the end of the year", "DATE", "2025")]
+    assert tag("The guild sold its boats at the start of the year.", march) == [("the start of the year", "DATE", "2025")]
+    november = date(2025, 11, 20)
+    assert tag("The guild will sell its boats at the start of the year.", november) == [("the start of the year", "DATE", "2026")]
+    assert tag("The guild sold its boats at the end of the month.", date(2025, 7, 9)) == [("the end of the month", "DATE", "2025-06")]
+    # "determined to" is no past: a resolve, looking ahead.
+    assert tag("Crews worked on, determined to finish before the end of the year.", march)[0][2] == "2025"
+
+
 def test_the_weekend_by_tense():
     assert tag("The police made arrests over the weekend.") == [("the weekend", "DATE", "2025-W27-WE")]
     assert tag("Traders will sell ahead of the weekend.") == [("the weekend", "DATE", "2025-W28-WE")]

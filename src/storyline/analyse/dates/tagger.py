@@ -558,6 +558,14 @@ def _duration(amount: float | None, unit_word: str) -> str:
     return f"P{_amount(amount)}{_DURATION_UNIT[key]}"
 
 
+# Whether the anchor has reached the end (or passed the start) of its year, month or week.
+_EDGE_REACHED = {
+    ("END", "year"): lambda day: day.month >= 10, ("START", "year"): lambda day: day.month >= 4,
+    ("END", "month"): lambda day: day.day >= 21, ("START", "month"): lambda day: day.day >= 11,
+    ("END", "week"): lambda day: day.weekday() >= 4, ("START", "week"): lambda day: day.weekday() >= 2,
+}
+
+
 def _mod(approx: str | None) -> str | None:
     return _APPROX_MOD.get(" ".join(approx.lower().split())) if approx else None
 
@@ -1010,6 +1018,13 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             tense = direction()
             coming = tense > 0 or anchor.weekday() >= 4 or (anchor.weekday() == 3 and tense == 0)
             return "DATE", cal.shift(anchor, "weekend", 0 if coming else -1), None, None
+        if rel == "the" and (mod, unit) in _EDGE_REACHED:
+            # An edge of "the" year, month or week not yet reached is the last one's when the
+            # clause looks back ("sold its shares at the end of the year", said in March); one
+            # already gone is the next one's when it looks ahead.
+            reached = _EDGE_REACHED[mod, unit](anchor)
+            tense = direction()
+            step = -1 if mod == "END" and not reached and tense < 0 else 1 if mod == "START" and reached and tense > 0 else 0
         return "DATE", cal.shift(anchor, unit, step), mod, None
     if name == "season":
         season = cal.SEASONS[g["s"].lower()]

@@ -12,7 +12,7 @@ _FUTURE_WORDS = frozenset("will wo 'll shall must planned planning scheduled sla
                           + "begins starts ends opens reopens expires meets arrives visits resumes hosts travels returns reconvenes "
                             "convenes departs plays faces".split())
 # Words that say "future" only before "to": "plans to meet" (not "vacation plans"), "is to resume".
-_FUTURE_BEFORE_TO = frozenset("plan plans is are going want wants hope hopes hoping aim aims seek seeks seeking".split())
+_FUTURE_BEFORE_TO = frozenset("plan plans is are going want wants hope hopes hoping aim aims seek seeks seeking determined poised".split())
 _PAST_WORDS = frozenset(
     "said says was were had did told met rose fell began came went took made saw gave got left paid sold bought held led "
     "ran won lost spent sent kept found became brought thought felt struck fought spoke wrote grew knew threw drew shot "
