@@ -87,6 +87,7 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         chosen.append((Timex(s, e, text[s:e], kind, value, name, mod), match))
     chosen.sort(key=lambda pair: pair[0].start)
     timexes = _span_years(_range_ends(_date_clock_times(_resolve_anaphora(chosen, text, anchor), text), text), text)
+    timexes = _span_in_order(timexes, text)
     return [_without_lead(_with_or_so(_day_beside(timex, text), text)) for timex in timexes]
 
 
@@ -194,6 +195,25 @@ def _range_ends(timexes: list[Timex], text: str) -> list[Timex]:
         out.append(Timex(end.start("d"), end.end(), text[end.start("d"):end.end()], "DATE", last.isoformat(), "range_end"))
     ends = [t for t in out if t.rule == "range_end"]
     return [t for t in out if t.rule == "range_end" or not any(t.start < e.end and e.start < t.end for e in ends)]
+
+
+_SPAN_OPENS = re.compile(r"\b(?:between|from)\s+$", re.I)
+_SPAN_JOINS = re.compile(r"\s+(?:and|to|through|until|till)\s+|\s?[-–]\s?")
+
+
+def _span_in_order(timexes: list[Timex], text: str) -> list[Timex]:
+    """A span's first day, written without its year, comes before its last: "between January 1 and
+    September 26", said on September 29, starts this January, not the next."""
+    out = list(timexes)
+    for index in range(len(out) - 1):
+        first, last = out[index], out[index + 1]
+        if _FULL_DATE.fullmatch(first.value) and _FULL_DATE.fullmatch(last.value) and first.value > last.value \
+                and not re.search(r"\d{4}", first.text) and _SPAN_JOINS.fullmatch(text, first.end, last.start) \
+                and _SPAN_OPENS.search(text, max(0, first.start - 10), first.start):
+            day = date.fromisoformat(first.value)
+            if (earlier := cal.safe_date(day.year - 1, day.month, day.day)) and earlier <= date.fromisoformat(last.value):
+                out[index] = replace(first, value=earlier.isoformat())
+    return out
 
 
 def _date_clock_times(timexes: list[Timex], text: str) -> list[Timex]:
