@@ -65,6 +65,7 @@ def tag(text, anchor=WED):
     ("The day-long talks ended.", ("day-long", "DURATION", "P1D")),
     ("The weeks-long strike ended.", ("weeks-long", "DURATION", "PXW")),
     ("Tolls should rise in coming quarters.", ("coming quarters", "DATE", "FUTURE_REF")),
+    ("Most tolls are paid in the first and third quarters.", ("third quarters", "DATE", "XXXX-Q3")),
     ("Net fell from the year-earlier nine months.", ("the year-earlier nine months", "DURATION", "P9M")),
     ("Trade slumped in the last half of the '80s.", ("the last half of the '80s", "DATE", "198")),
     ("Dredging runs through the first two quarters of 2026.", ("the first two quarters of 2026", "DATE", "2026-H1")),

@@ -923,6 +923,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
                 number = min(number, 2)
             if year_text:
                 year = int(year_text) + shifted
+            elif m.group(0).lower().endswith("quarters"):
+                return "DATE", f"XXXX-Q{number}", None, None  # "in the second and fourth quarters": any year's
             elif anchor:
                 started = date(anchor.year, (number - 1) * (6 if half else 3) + 1, 1) <= anchor
                 if not started and not shifted and direction() > 0:
