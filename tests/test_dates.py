@@ -276,6 +276,7 @@ def test_tense_decides_the_weekday():
     # "may" and a scheduled present look ahead; the month May is no modal.
     assert tag("The offer expires on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The regatta starts Monday.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("Voting closes on Sunday.") == [("Sunday", "DATE", "2025-07-13")]
     assert tag("The growers hope to sell the harvest in March.", date(2025, 5, 20)) == [("March", "DATE", "2026-03")]
     assert tag("The board may announce its choice on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The ferry sailed in early May and again on Monday.")[1] == ("Monday", "DATE", "2025-07-07")

@@ -10,7 +10,7 @@ _FUTURE_WORDS = frozenset("will wo 'll shall must planned planning scheduled sla
                           "intends intend upcoming due gonna soon postponed delayed may might likely if".split()
                           # a scheduled event in the present: "the offer expires on Monday"
                           + "begins starts ends opens reopens expires meets arrives visits resumes hosts travels returns reconvenes "
-                            "convenes departs plays faces".split())
+                            "convenes departs plays faces closes concludes finishes".split())
 # Words that say "future" only before "to": "plans to meet" (not "vacation plans"), "is to resume".
 _FUTURE_BEFORE_TO = frozenset("plan plans is are going want wants hope hopes hoping aim aims seek seeks seeking determined poised".split())
 _PAST_WORDS = frozenset(
