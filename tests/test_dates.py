@@ -165,6 +165,7 @@ def test_names_and_titles_are_not_times():
     assert tag("The walkers said this march would be their last.") == []
     assert tag("The party daily Tidings printed the letter.") == []
     assert tag('The minister spoke on "Sunday Review With Ada Brill" about the port.') == []
+    assert tag("The skipper was mocked on Kestrel TV's Saturday Night Revue, unquoted.") == []
     assert tag("He told ''48 Hours.'' that he was innocent.") == []
     assert tag("The paper is printed daily. Tidings sells well.") == [("daily", "SET", "P1D")]
     assert tag("The ferry sails in March.") == [("March", "DATE", "2025-03")]
@@ -300,6 +301,11 @@ def test_tense_decides_the_weekday():
     assert tag("Soon after Sunday's regatta the skipper resigned.") == [("Sunday", "DATE", "2025-07-06")]
     assert tag("The skipper was scheduled to leave Kestrel Bay late Tuesday.") == [("Tuesday", "DATE", "2025-07-08")]
     assert tag("After Tuesday night's vote, this might have been the night to celebrate.")[0] == ("Tuesday night", "DATE", "2025-07-08TNI")
+    # A clause ends after a closing quote, not after a title: the day below opens its clause.
+    assert tag("``The port must be dredged,'' he said.''  On Monday, Mr. Ames will meet the guild.")[0] == ("Monday", "DATE", "2025-07-14")
+    # A participle looks back ("a poll taken Wednesday"); "likely" looks ahead only before "to".
+    assert tag("A poll of 800 likely voters, taken Monday through Friday, shows a tie.", date(2025, 7, 8)) \
+        == [("Monday", "DATE", "2025-06-30"), ("Friday", "DATE", "2025-07-04")]
     # "last" after an auxiliary is the verb, no past: "expected to last".
     assert tag("The inquiry is expected to last six weeks, with findings in late August.")[1] == ("late August", "DATE", "2025-08")
     # "likely" and "if" look ahead: "likely to win in November", "if the levy passes Tuesday".
@@ -309,6 +315,11 @@ def test_tense_decides_the_weekday():
     assert tag("The skipper’ll sail on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The skipper won't sail on Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The skipper didn’t sail on Friday.") == [("Friday", "DATE", "2025-07-04")]
+
+
+def test_a_fronted_month_after_an_opening_quote_reads_its_sentence():
+    assert tag('The guild grew. "By December, when we were hauling nets, the port was full."', date(2025, 6, 5)) \
+        == [("December", "DATE", "2024-12")]
 
 
 def test_clock_time_takes_the_day_of_its_sentence():

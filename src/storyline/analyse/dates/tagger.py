@@ -198,21 +198,31 @@ def _range_ends(timexes: list[Timex], text: str) -> list[Timex]:
 
 
 _SPAN_OPENS = re.compile(r"\b(?:between|from)\s+$", re.I)
-_SPAN_JOINS = re.compile(r"\s+(?:and|to|through|until|till)\s+|\s?[-–]\s?")
+_SPAN_JOINS = re.compile(r"\s+(?:and|to|until|till)\s+|\s?[-–]\s?")
+_THROUGH = re.compile(r"\s+(?:through|thru)\s+")
 
 
 def _span_in_order(timexes: list[Timex], text: str) -> list[Timex]:
-    """A span's first day, written without its year, comes before its last: "between January 1 and
-    September 26", said on September 29, starts this January, not the next."""
+    """A span's first day, written without its year (or its week), comes before its last: "between
+    January 1 and September 26", said on September 29, starts this January, not the next; "taken
+    Monday through Friday", said on a Tuesday, starts the Monday before last."""
     out = list(timexes)
     for index in range(len(out) - 1):
         first, last = out[index], out[index + 1]
-        if _FULL_DATE.fullmatch(first.value) and _FULL_DATE.fullmatch(last.value) and first.value > last.value \
-                and not re.search(r"\d{4}", first.text) and _SPAN_JOINS.fullmatch(text, first.end, last.start) \
-                and _SPAN_OPENS.search(text, max(0, first.start - 10), first.start):
-            day = date.fromisoformat(first.value)
-            if (earlier := cal.safe_date(day.year - 1, day.month, day.day)) and earlier <= date.fromisoformat(last.value):
-                out[index] = replace(first, value=earlier.isoformat())
+        if not (_FULL_DATE.fullmatch(first.value) and _FULL_DATE.fullmatch(last.value) and first.value > last.value):
+            continue
+        if not (_THROUGH.fullmatch(text, first.end, last.start) or (_SPAN_JOINS.fullmatch(text, first.end, last.start)
+                                                                     and _SPAN_OPENS.search(text, max(0, first.start - 10), first.start))):
+            continue
+        day, end = date.fromisoformat(first.value), date.fromisoformat(last.value)
+        if first.rule == "weekday":
+            earlier = day - timedelta(days=7)
+        elif not re.search(r"\d{4}", first.text):
+            earlier = cal.safe_date(day.year - 1, day.month, day.day)
+        else:
+            continue
+        if earlier and earlier <= end:
+            out[index] = replace(first, value=earlier.isoformat())
     return out
 
 
@@ -255,6 +265,9 @@ _NOT_GIVEN_NAMES = frozenset(
     "also even".split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
+_PROGRAMME = re.compile(r"\s+(?:Night|Morning|Evening|Afternoon)\s+[A-Z][a-z]")
+
+
 def _in_name(rule: str, text: str, start: int, end: int) -> bool:
     """Whether a match is part of a name or title rather than a time: a programme's title in
     quotes ("``This Week With Ada Brill''", "''60 Minutes''"), a march or festival named after its
@@ -266,6 +279,8 @@ def _in_name(rule: str, text: str, start: int, end: int) -> bool:
         return True  # a surname: "Theresa May", "Ms. May", "Jill June"
     if rule in ("month", "relative_month"):
         return bool(_MONTH_NAMED.match(text, end)) and not _TIME_PREPOSITION.search(text, max(0, start - 12), start)
+    if rule == "weekday" and _PROGRAMME.match(text, end):
+        return True  # a programme: "Saturday Night Live", "Sunday Morning Futures"
     if rule == "set" and words[0].lower() in ("daily", "weekly", "nightly"):
         return words[0][0].isupper() or bool(_SET_NAMED.match(text, end))
     last = words[-1]

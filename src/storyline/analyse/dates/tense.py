@@ -7,19 +7,21 @@ import re
 
 # Tense cues, read outward from the expression: the nearest one in its clause decides.
 _FUTURE_WORDS = frozenset("will wo 'll shall must planned planning scheduled slated expects expect expected "
-                          "intends intend upcoming due gonna soon postponed delayed may might likely if".split()
+                          "intends intend upcoming due gonna soon postponed delayed may might if".split()
                           # a scheduled event in the present: "the offer expires on Monday"
                           + "begins starts ends opens reopens expires meets arrives visits resumes hosts travels returns reconvenes "
                             "convenes departs plays faces closes concludes finishes".split())
 # Words that say "future" only before "to": "plans to meet" (not "vacation plans"), "is to resume".
-_FUTURE_BEFORE_TO = frozenset("plan plans is are going want wants hope hopes hoping aim aims seek seeks seeking determined poised".split())
+_FUTURE_BEFORE_TO = frozenset("plan plans is are going want wants hope hopes hoping aim aims seek seeks seeking determined poised likely".split())
 _PAST_WORDS = frozenset(
     "said says was were had did told met rose fell began came went took made saw gave got left paid sold bought held led "
     "ran won lost spent sent kept found became brought thought felt struck fought spoke wrote grew knew threw drew shot "
     "stood broke chose drove flew froze hid rode rang sang sank swam tore wore woke ago earlier last announced reported "
     "heard sought taught caught built meant dealt fled slept swept wept withdrew forgot forgave arose clung crept "
     "dug flung hung laid leapt overcame shook shone shrank slid spun sprang stole stuck stung strode swore swung "
-    "understood upheld withheld undertook overtook oversaw underwent sped".split()
+    "understood upheld withheld undertook overtook oversaw underwent sped "
+    # participles that do not end in -ed: "a poll taken Wednesday"
+    "taken given written seen shown begun chosen spoken broken fallen risen driven stolen thrown".split()
 )
 _SCHEDULED_PLURAL = frozenset("meet begin arrive resume travel go return reconvene".split())
 _AUXILIARIES = frozenset("to did do does not n't can could would should will shall may might must".split())
@@ -32,7 +34,11 @@ _OPENERS = frozenset("on in by until since during at late early".split())
 # A relative clause set off by commas or dashes ("Ames, who had resigned in May, will speak"):
 # its verb is not the clause's.
 _RELATIVE = re.compile(r"[,—–]\s*(?:who|which)\b[^,—–.;]*(?:[,—–]|$)")
-_CLAUSE_EDGE = re.compile(r"[.;!?]\s|\n|[,:]\s(?=[A-Z])")
+# A full stop that ends no sentence: after a title or an initial ("Mr. Ames", "Roe vs. Wade",
+# "J. Ames", "U.S. officials").
+_NOT_AN_END = (r"(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bJr)"
+               r"(?<!\bNo)(?<!\b[A-Z])")
+_CLAUSE_EDGE = re.compile(_NOT_AN_END + r"[.;!?][\"”’')]*\s|\n|[,:]\s(?=[A-Z])")
 
 
 def _words(segment: str) -> list[str]:
@@ -140,13 +146,11 @@ def _word_tense(word: str, following: str = "") -> int:
 
 
 # A sentence's end: not the point of a title or an initial ("Mr. Ames", "Roe vs. Wade", "J. Ames").
-SENTENCE_BREAK = re.compile(
-    r"(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bJr)(?<!\bNo)"
-    r"(?<!\b[A-Z])[.!?][\"”’')]*\s+(?=[A-Z\"“‘`])|\n")
+SENTENCE_BREAK = re.compile(_NOT_AN_END + r"[.!?][\"”’')]*\s+(?=[A-Z\"“‘`])|\n")
 
 
 # A month phrase that opens its sentence: "In January,", "By early March,".
-_FRONTED = re.compile(r"(?:^|[.!?][\"”’')]*\s+|\n)(?:In|By|Since|During|Until)(?:\s+(?:early|late|mid-?))?\s*$")
+_FRONTED = re.compile(r"(?:^|[.!?][\"”’')]*\s+|\n)[\"“‘`']*(?:In|By|Since|During|Until)(?:\s+(?:early|late|mid-?))?\s*$")
 
 
 def month_tense(text: str, start: int, end: int) -> int:
