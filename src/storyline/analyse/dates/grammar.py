@@ -136,7 +136,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Abbreviations of business writing: "Q4 2012", "H1", "FY2013", "FY 14".
     # A quarter named by its months: "the January-March quarter", "the October-December period".
     ("month_span_quarter", _compile(rf"\b(?:the\s+)?(?=[a-z]{{3,9}}\.?\s?[-–]\s?[a-z])(?P<m1>{MONTH})\s?[-–]\s?(?P<m2>{MONTH})\s+(?:(?P<y>{YEAR})\s+)?(?:quarter|period)\b")),
-    ("quarter_abbreviation", re.compile(rf"\b(?:Q(?P<qn>[1-4])|H(?P<hn>[12]))(?:\s+(?P<y>{YEAR}))?\b")),
+    ("quarter_abbreviation", re.compile(rf"\b(?:Q(?P<qn>[1-4])|H(?P<hn>[12]))(?:\s+(?P<y>{YEAR}))?\b(?![-‐]\w)")),  # not "H1-B"
     ("fiscal_abbreviation", re.compile(rf"\bFY\s?'?(?P<y>{YEAR}|\d\d)\b")),
     ("fiscal_year", _compile(rf"\b(?:the\s+)?(?P<edge>{EDGE})?(?:fiscal|financial|calendar|model|tax)(?:\s+year)?\s+(?P<y>{YEAR}|'\d\d)\b")),
     # A year, also either end of a span of years ("2008-2009"), but not a number in other use

@@ -265,6 +265,7 @@ _NOT_GIVEN_NAMES = frozenset(
     "also even".split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
 _PROGRAMME = re.compile(r"\s+(?:Night|Morning|Evening|Afternoon)\s+[A-Z][a-z]")
 
 
@@ -281,6 +282,11 @@ def _in_name(rule: str, text: str, start: int, end: int) -> bool:
         return bool(_MONTH_NAMED.match(text, end)) and not _TIME_PREPOSITION.search(text, max(0, start - 12), start)
     if rule == "weekday" and _PROGRAMME.match(text, end):
         return True  # a programme: "Saturday Night Live", "Sunday Morning Futures"
+    if rule == "weekday" and words[0].endswith(".") and _CAPITAL_BEFORE.search(text, max(0, start - 20), start):
+        return True  # a newspaper: "the Las Vegas Sun."
+    if rule == "deictic" and words[-1].isupper() and len(words[-1]) > 1 and _CAPITAL_BEFORE.search(text, max(0, start - 20), start) \
+            and re.search(r"\b[a-z]{3,}", text[max(0, start - 60):end + 60]):
+        return True  # a name in capitals amid lower-case words: "USA TODAY's Board of Contributors"
     if rule == "set" and words[0].lower() in ("daily", "weekly", "nightly"):
         return words[0][0].isupper() or bool(_SET_NAMED.match(text, end))
     last = words[-1]
