@@ -309,6 +309,8 @@ def test_tense_decides_the_weekday():
     # A participle looks back ("a poll taken Wednesday"); "likely" looks ahead only before "to".
     assert tag("A poll of 800 likely voters, taken Monday through Friday, shows a tie.", date(2025, 7, 8)) \
         == [("Monday", "DATE", "2025-06-30"), ("Friday", "DATE", "2025-07-04")]
+    # An -ed word after a preposition is an adjective, no past.
+    assert tag("Cut down on unforced errors and do a good job in the fall regattas.", date(2025, 8, 17)) == [("the fall", "DATE", "2025-FA")]
     # "last" after an auxiliary is the verb, no past: "expected to last".
     assert tag("The inquiry is expected to last six weeks, with findings in late August.")[1] == ("late August", "DATE", "2025-08")
     # "likely" and "if" look ahead: "likely to win in November", "if the levy passes Tuesday".
