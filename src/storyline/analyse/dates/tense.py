@@ -102,7 +102,7 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
                 return 1  # "rules to be published in November"
             continue  # a passive ("will be named", "would be paid"): its auxiliary tells the tense
         following = words[index + 1] if index + 1 < len(words) and index + 1 != len(before) else ""
-        if word.endswith("ed") and (previous in _BEFORE_ADJECTIVE or previous in _PREPOSITIONS) and following:
+        if word.endswith("ed") and (previous in _BEFORE_ADJECTIVE or previous in _PREPOSITIONS) and following not in ("", "to"):
             continue  # "the revised plan", "on unforced errors": an adjective; not "that aired Sunday"
         after_have = words[index + 2] if following == "have" and index + 2 < len(words) else ""
         perfect = after_have == "been" or bool(_word_tense(after_have) < 0)
