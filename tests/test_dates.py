@@ -169,6 +169,7 @@ def test_names_and_titles_are_not_times():
     assert tag("Ada Brill is the author of Harbour Ledger Stories and a member of KESTREL TODAY's Board of Contributors.") == []
     assert tag("The skipper spoke, according to the Kestrel Bay Sun. Nobody replied.") == []
     assert tag("The guild backs the H1-B visa rule.") == []
+    assert tag("The debate over the future of the port goes on.") == []  # its fate, not a time
     assert tag("He told ''48 Hours.'' that he was innocent.") == []
     assert tag("The paper is printed daily. Tidings sells well.") == [("daily", "SET", "P1D")]
     assert tag("The ferry sails in March.") == [("March", "DATE", "2025-03")]

@@ -196,7 +196,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("noon", _compile(r"\b(?P<w>noon|midnight|midday)\b")),
     ("deictic", _compile(
         r"\b(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|yesterday|tomorrow|tonight|now|nowadays|currently|presently|recently|lately|formerly"
-        r"|the\s+(?:near\s+)?future|the\s+(?:near|short)\s+term|the\s+past(?!\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple|seasons?)\b))|the\s+present|these\s+days|at\s+present|right\s+now"
+        r"|the\s+(?:near\s+)?future(?!\s+of\b)|the\s+(?:near|short)\s+term|the\s+past(?!\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple|seasons?)\b))|the\s+present|these\s+days|at\s+present|right\s+now"
         r"|an?\s+(?:later|future)\s+date)\b")),
     ("adjective_ref", _compile(r"\b(?P<then>then[\s-]+)?(?P<w>current)\b")),
 )
