@@ -104,12 +104,10 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
         following = words[index + 1] if index + 1 < len(words) and index + 1 != len(before) else ""
         if word.endswith("ed") and (previous in _BEFORE_ADJECTIVE or previous in _PREPOSITIONS) and following not in ("", "to"):
             continue  # "the revised plan", "on unforced errors": an adjective; not "that aired Sunday"
-        after_have = words[index + 2] if following == "have" and index + 2 < len(words) else ""
-        perfect = after_have == "been" or bool(_word_tense(after_have) < 0)
         if word == "would":
             # "would meet" looks ahead, "would have met" looks back ("would have trouble" ahead)
-            verdict = (-1 if perfect else 1) if modal else 0
-        elif word in ("may", "might", "must") and perfect:
+            verdict = (-1 if _perfect(words, index, following) else 1) if modal else 0
+        elif word in ("may", "might", "must") and _perfect(words, index, following):
             verdict = -1  # "this might have been the night"
         elif word == "soon" and following in ("after", "before"):
             verdict = 0  # "soon after Sunday's vote" tells an order, not a future
@@ -134,6 +132,13 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
 
 _PREPOSITIONS = frozenset("on in of for with from at about against over under into".split())
 _BEFORE_ADJECTIVE = frozenset("a an the its their his her our your my this that these those still very newly so".split())
+
+
+def _perfect(words: list[str], index: int, following: str) -> bool:
+    """Whether the modal at words[index] opens a perfect: "would have met", "might have been"."""
+    if following != "have" or index + 2 >= len(words):
+        return False
+    return words[index + 2] == "been" or _word_tense(words[index + 2]) < 0
 
 
 def _word_tense(word: str, following: str = "") -> int:
