@@ -378,6 +378,8 @@ def test_election_day_in_an_election_year_is_the_coming_one():
     assert tag("The growers' party hopes to win in November.", date(2024, 3, 20)) == [("November", "DATE", "2024-11")]
     assert tag("The Nov. 5 election looms over the growers.", date(2024, 3, 20)) == [("Nov. 5", "DATE", "2024-11-05")]
     assert tag("Catches fell in November.", date(2024, 3, 20)) == [("November", "DATE", "2023-11")]
+    assert tag("Growers fighting for control of the Senate in November say they have a plan.", date(2024, 6, 10)) == [("November", "DATE", "2024-11")]
+    assert tag("The party has 24 Senate seats up in November.", date(2024, 6, 10)) == [("November", "DATE", "2024-11")]
     assert tag("Pundits doubt her chances of winning in November.", date(2024, 3, 20)) == [("November", "DATE", "2024-11")]
     # The word that opens the sentence counts too ("Election ...", not "lection ...").
     assert tag("Turnout rose. Election watchers see no edge in November.", date(2024, 3, 20)) == [("November", "DATE", "2024-11")]

@@ -466,7 +466,9 @@ def _future_near(text: str, start: int, end: int) -> bool:
     return direction_at(text[window:end], start - window, end - window, before_only=True) > 0
 
 
-_ELECTION = re.compile(r"\b(?:elect\w*|vot(?:e|es|ers?|ing)|ballots?|polls|nominee|midterms?|win(?:s|ning)?|defeat)\b", re.I)
+_ELECTION = re.compile(
+    r"\b(?:elect\w*|vot(?:e|es|ers?|ing)|ballots?|polls|nominee|midterms?|win(?:s|ning)?|defeat|ticket"
+    r"|(?:Senate|House)\s+(?:seats?|races?|control|majority)|control\s+of\s+the\s+(?:Senate|House))\b", re.I)
 
 
 def _coming_election(text: str, start: int, end: int, anchor: date) -> bool:
