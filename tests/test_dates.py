@@ -306,6 +306,7 @@ def test_tense_decides_the_weekday():
     assert tag("The skipper was scheduled to leave Kestrel Bay late Tuesday.") == [("Tuesday", "DATE", "2025-07-08")]
     assert tag("After Tuesday night's vote, this might have been the night to celebrate.")[0] == ("Tuesday night", "DATE", "2025-07-08TNI")
     # A clause ends after a closing quote, not after a title: the day below opens its clause.
+    assert tag("By Sunday, the Rev. Ames began ringing the bells.") == [("Sunday", "DATE", "2025-07-06")]
     assert tag("``The port must be dredged,'' he said.''  On Monday, Mr. Ames will meet the guild.")[0] == ("Monday", "DATE", "2025-07-14")
     # A participle looks back ("a poll taken Wednesday"); "likely" looks ahead only before "to".
     assert tag("A poll of 800 likely voters, taken Monday through Friday, shows a tie.", date(2025, 7, 8)) \

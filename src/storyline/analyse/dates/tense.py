@@ -36,8 +36,9 @@ _OPENERS = frozenset("on in by until since during at late early".split())
 _RELATIVE = re.compile(r"[,—–]\s*(?:who|which)\b[^,—–.;]*(?:[,—–]|$)")
 # A full stop that ends no sentence: after a title or an initial ("Mr. Ames", "Roe vs. Wade",
 # "J. Ames", "U.S. officials").
-_NOT_AN_END = (r"(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bJr)"
-               r"(?<!\bNo)(?<!\b[A-Z])")
+_NOT_AN_END = "".join(rf"(?<!\b{word})" for word in (
+    "vs Mr Mrs Ms Dr St Gov Sen Rep Gen Jr No Rev Prof Sgt Lt Col Capt Adm Corp Inc Co Ltd Jan Feb Aug Sept Oct Nov Dec".split()
+)) + r"(?<!\b[A-Z])"
 _CLAUSE_EDGE = re.compile(_NOT_AN_END + r"[.;!?][\"”’')]*\s|\n|[,:]\s(?=[A-Z])")
 
 
