@@ -271,6 +271,9 @@ def test_tense_decides_the_weekday():
     assert tag("The ferry line said on Monday that sailings would resume on Friday.")[1] == ("Friday", "DATE", "2025-07-11")
     assert tag("The growers said they would appeal Monday's ruling.") == [("Monday", "DATE", "2025-07-07")]
     assert tag("The growers met ahead of Friday's vote.") == [("Friday", "DATE", "2025-07-11")]
+    # A deadline named by its event takes the tense of the clause after it.
+    assert tag("Until Monday's vote, the guild's boats were idle.") == [("Monday", "DATE", "2025-07-07")]
+    assert tag("Until Monday's vote, the guild will keep its doors shut.") == [("Monday", "DATE", "2025-07-14")]
     # "this" names the day of this week, unless the tense moves it a week; "this coming" and
     # "this past" keep their "this".
     assert tag("The regatta is this Sunday.") == [("this Sunday", "DATE", "2025-07-13")]

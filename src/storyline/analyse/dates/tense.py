@@ -182,4 +182,6 @@ def possessive_tense(text: str, start: int, end: int) -> int:
     before = _words(text[max(0, start - 30):start])[-3:]
     if "ahead" in before or "upcoming" in before:
         return 1
+    if before[-1:] in (["until"], ["by"]) and (comma := text.find(",", end, end + 60)) != -1:
+        return direction_at(text, start, comma)  # "Until Monday's announcement, the shares were ...": the clause's
     return direction_at(text, start, end, modal=False)
