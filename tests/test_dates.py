@@ -170,6 +170,7 @@ def test_names_and_titles_are_not_times():
     assert tag("The skipper spoke, according to the Kestrel Bay Sun. Nobody replied.") == []
     assert tag("The guild backs the H1-B visa rule.") == []
     assert tag("The debate over the future of the port goes on.") == []  # its fate, not a time
+    assert tag("The guild voted. May the tides be kind to us.") == []  # a wish, not the month
     assert tag("He told ''48 Hours.'' that he was innocent.") == []
     assert tag("The paper is printed daily. Tidings sells well.") == [("daily", "SET", "P1D")]
     assert tag("The ferry sails in March.") == [("March", "DATE", "2025-03")]

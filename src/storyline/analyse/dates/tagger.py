@@ -773,6 +773,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         raw = g["mon"]
         if raw == "May" and re.match(r"\s+(?:be|have|not|also|well|yet|still|I|we|you)\b", text[end:end + 6] + " "):
             return None  # the modal verb
+        if raw == "May" and not _mid_sentence(text, start) and re.match(r"\s+(?:the|God|all|his|her|their|our|your|he|she|they|it)\b", text[end:end + 7]):
+            return None  # a wish: "May the odds be ever in our favour"
         if raw.lower() in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
             return None  # an abbreviation without its full stop is more often a name or code
         if not raw[0].isupper():
