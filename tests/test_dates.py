@@ -555,6 +555,10 @@ def test_inference_never_goes_past_ingestion_and_keeps_quiet_without_dates():
     # A date long gone, with nothing else to go by, bounds the date but does not give it.
     assert infer_publication_date("The guild was founded on July 14, 1889.", now=date(2026, 3, 1)) is None
     assert infer_publication_date("The guild was founded on Feb. 14, 2026.", now=date(2026, 3, 1)).value == date(2026, 2, 14)
+    # A payment date is still to come: a dividend "payable Dec. 15" is declared before it, not a year after.
+    declared = infer_publication_date("Kestrel Mills Ltd. declared a dividend, payable Dec. 15 to holders of record Nov. 17.",
+                                      now=date(2025, 10, 27))
+    assert declared.value.year == 2025
 
 
 def article(text, **fields):

@@ -7,7 +7,7 @@ import re
 
 # Tense cues, read outward from the expression: the nearest one in its clause decides.
 _FUTURE_WORDS = frozenset("will wo 'll shall must planned planning scheduled slated expects expect expected "
-                          "intends intend upcoming due gonna soon postponed delayed may might if".split()
+                          "intends intend upcoming due payable gonna soon postponed delayed may might if".split()
                           # a scheduled event in the present: "the offer expires on Monday"
                           + "begins starts ends opens reopens expires meets arrives visits resumes hosts travels returns reconvenes "
                             "convenes departs plays faces closes concludes finishes".split())
