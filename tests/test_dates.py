@@ -161,6 +161,7 @@ def test_ages_and_fractions_are_not_times():
 
 def test_names_and_titles_are_not_times():
     assert tag("Thousands joined the annual March for Clean Rivers in Kestrel Bay.") == []
+    assert tag("Ames said so in an interview last October on Kestrel Radio.")[0][:2] == ("last October", "DATE")  # a time, not a name
     assert tag("She led the ``March of the Harbour Mothers'' through town.") == []
     assert tag("The walkers said this march would be their last.") == []
     assert tag("The party daily Tidings printed the letter.") == []

@@ -278,7 +278,7 @@ def _in_name(rule: str, text: str, start: int, end: int) -> bool:
     if rule == "month" and (name := _NAME_BEFORE.search(text, max(0, start - 25), start)) \
             and name["w"].lower().rstrip(".") not in _NOT_GIVEN_NAMES:
         return True  # a surname: "Theresa May", "Ms. May", "Jill June"
-    if rule in ("month", "relative_month"):
+    if rule == "month":  # "the March on Washington"; "last October on CBS" is a time
         return bool(_MONTH_NAMED.match(text, end)) and not _TIME_PREPOSITION.search(text, max(0, start - 12), start)
     if rule == "weekday" and _PROGRAMME.match(text, end):
         return True  # a programme: "Saturday Night Live", "Sunday Morning Futures"
