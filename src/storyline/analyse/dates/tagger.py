@@ -211,8 +211,8 @@ def _span_in_order(timexes: list[Timex], text: str) -> list[Timex]:
         first, last = out[index], out[index + 1]
         if not (_FULL_DATE.fullmatch(first.value) and _FULL_DATE.fullmatch(last.value) and first.value > last.value):
             continue
-        if not (_THROUGH.fullmatch(text, first.end, last.start) or (_SPAN_JOINS.fullmatch(text, first.end, last.start)
-                                                                     and _SPAN_OPENS.search(text, max(0, first.start - 10), first.start))):
+        opened = _SPAN_OPENS.search(text, max(0, first.start - 10), first.start)
+        if not (_THROUGH.fullmatch(text, first.end, last.start) or (opened and _SPAN_JOINS.fullmatch(text, first.end, last.start))):
             continue
         day, end = date.fromisoformat(first.value), date.fromisoformat(last.value)
         if first.rule == "weekday":
@@ -265,6 +265,7 @@ _NOT_GIVEN_NAMES = frozenset(
     "also even".split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
+_WISH = re.compile(r"\s+(?:the|God|all|his|her|their|our|your|he|she|they|it)\b")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
 _PROGRAMME = re.compile(r"\s+(?:Night|Morning|Evening|Afternoon)\s+[A-Z][a-z]")
 
@@ -773,7 +774,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         raw = g["mon"]
         if raw == "May" and re.match(r"\s+(?:be|have|not|also|well|yet|still|I|we|you)\b", text[end:end + 6] + " "):
             return None  # the modal verb
-        if raw == "May" and not _mid_sentence(text, start) and re.match(r"\s+(?:the|God|all|his|her|their|our|your|he|she|they|it)\b", text[end:end + 7]):
+        if raw == "May" and not _mid_sentence(text, start) and _WISH.match(text, end):
             return None  # a wish: "May the odds be ever in our favour"
         if raw.lower() in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
             return None  # an abbreviation without its full stop is more often a name or code

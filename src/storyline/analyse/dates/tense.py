@@ -30,12 +30,12 @@ _NOT_PAST_ED = frozenset("need speed seed feed bed red shed indeed proceed excee
 # Words, with contractions split as the Penn Treebank does ("won't" gives "wo" and "n't", "he'll"
 # gives "he" and "'ll"), so that edited text and typed text read the same.
 _TOKEN = re.compile(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|['’][A-Za-z]+|[A-Za-z]+")
-_OPENERS = frozenset("on in by until since during at late early".split())
+_OPENERS = frozenset("on in by until since during at late early".split())  # words that may open a clause before a time
 # A relative clause set off by commas or dashes ("Ames, who had resigned in May, will speak"):
 # its verb is not the clause's.
 _RELATIVE = re.compile(r"[,—–]\s*(?:who|which)\b[^,—–.;]*(?:[,—–]|$)")
-# A full stop that ends no sentence: after a title or an initial ("Mr. Ames", "Roe vs. Wade",
-# "J. Ames", "U.S. officials").
+# A full stop that ends no sentence: after a title, an abbreviation or an initial ("Mr. Ames",
+# "the Rev. Ames", "Roe vs. Wade", "Kestrel Corp. said", "Sept. 5", "J. Ames", "U.S. officials").
 _NOT_AN_END = "".join(rf"(?<!\b{word})" for word in (
     "vs Mr Mrs Ms Dr St Gov Sen Rep Gen Jr No Rev Prof Sgt Lt Col Capt Adm Corp Inc Co Ltd Jan Feb Aug Sept Oct Nov Dec".split()
 )) + r"(?<!\b[A-Z])"
