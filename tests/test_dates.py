@@ -312,6 +312,8 @@ def test_tense_decides_the_weekday():
     assert tag("After Tuesday night's vote, this might have been the night to celebrate.")[0] == ("Tuesday night", "DATE", "2025-07-08TNI")
     # A clause ends after a closing quote, not after a title: the day below opens its clause.
     assert tag("By Sunday, the Rev. Ames began ringing the bells.") == [("Sunday", "DATE", "2025-07-06")]
+    assert tag("Thursday on Kestrel Radio's “Morning Tide,” harbour master Ida Ames said the quay was safe.")[0] \
+        == ("Thursday", "DATE", "2025-07-03")  # opening its sentence, it reads further for its verb
     assert tag("``The port must be dredged,'' he said.''  On Monday, Mr. Ames will meet the guild.")[0] == ("Monday", "DATE", "2025-07-14")
     # A participle looks back ("a poll taken Wednesday"); "likely" looks ahead only before "to".
     assert tag("A poll of 800 likely voters, taken Monday through Friday, shows a tie.", date(2025, 7, 8)) \

@@ -61,7 +61,9 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
     opens = text.startswith(",", end) and all(word in _OPENERS for word in before)
     edge = _CLAUSE_EDGE.search(text, end + 1 if opens else end)
     right = edge.start() if edge and edge.start() - end < 120 else min(len(text), end + 120)
-    after = _words(_RELATIVE.sub(" ", text[end:right]))[:8]
+    # Eight words after, or sixteen after an expression that opens its sentence ("Friday on Kestrel
+    # Radio's morning show, the skipper said ...").
+    after = _words(_RELATIVE.sub(" ", text[end:right]))[:8 if before else 16]
     if before and before[-1] == "since":
         return -1
     if before[-1:] in (["is"], ["are"]) or before[-2:] in (["is", "on"], ["are", "on"]):
