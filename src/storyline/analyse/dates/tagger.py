@@ -1172,7 +1172,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             clock = f"{g['h4']}:{g['m4']}"
         elif g.get("h5"):  # "6 o'clock"; "6 o'clock this afternoon" is 18:00
             evening = re.match(r"\s+(?:this\s+|in\s+the\s+)?(?:afternoon|evening|tonight)\b", text[end:end + 20], re.I)
-            clock = f"{int(g['h5']) % 12 + (12 if evening else 0):02d}:00" if evening else f"{int(g['h5']):02d}:00"
+            clock = f"{int(g['h5']) % 12 + 12 if evening else int(g['h5']):02d}:00"
         else:
             clock = _clock(g)
         if clock is None:

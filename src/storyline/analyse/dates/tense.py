@@ -79,7 +79,7 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
         # clause's tense ("By Friday noon, the port had reopened", "By Friday, the port reopened").
         if "had" in after:
             return -1
-        if len(before) == 1 and text.startswith(",", end):
+        if opens:
             for index, word in enumerate(after):
                 if word not in _REPORTING and (verdict := _word_tense(word, after[index + 1] if index + 1 < len(after) else "")):
                     return verdict
@@ -96,6 +96,7 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
             position = len(clause) - len(before) + index - back
             return clause[position] if position >= 0 else ""
         return words[index - back] if index - back >= len(before) else ""
+
     for index in [*range(len(before) - 1, -1, -1), *range(len(before), len(words))]:
         word = words[index]
         previous = earlier(index, 1)
