@@ -157,6 +157,15 @@ def test_no_preposition_in_the_extent():
 def test_ages_and_fractions_are_not_times():
     assert tag("The 6-year-old boy ate three-quarters of the cake.") == []
     assert tag("Mr. Varga, 52 years old, runs the mill.") == []
+    assert tag("The club opened its doors to 12-year-olds; the skipper is a few years older than the mate.") == []
+
+
+def test_over_counts_more_than_a_span_only_where_it_cannot_be_a_preposition():
+    assert tag("The ferry strike lasted over a week.") == [("over a week", "DURATION", "P1W")]
+    assert find_timexes("The dredging took just over a month.", WED)[0].mod == "MORE_THAN"
+    assert tag("The levy will be spread over three years.") == [("three years", "DURATION", "P3Y")]
+    assert find_timexes("The levy will be spread over three years.", WED)[0].mod is None
+    assert tag("The port stayed shut a week longer than planned.") == [("a week", "DURATION", "P1W")]
 
 
 def test_names_and_titles_are_not_times():
@@ -246,6 +255,7 @@ def test_tense_decides_the_weekday():
     assert tag("The skipper was set to speak Monday.") == [("Monday", "DATE", "2025-07-07")]
     assert tag("Dredging is set to start in May.", date(2025, 7, 9)) == [("May", "DATE", "2026-05")]
     assert tag("The port expects to reopen in the second quarter.", date(2025, 3, 9)) == [("the second quarter", "DATE", "2025-Q2")]
+    assert tag("Landings are projected to rise in the fourth quarter.", date(2025, 3, 9)) == [("the fourth quarter", "DATE", "2025-Q4")]
     assert tag("The guild raised $9,000 in the third quarter of the year.", date(2025, 1, 9))[0][2] == "2024-Q3"
     assert tag("The port vowed to reopen in the year 2030.")[0][2] == "2030"
     assert tag("Officials said the quay reopens Monday.") == [("Monday", "DATE", "2025-07-14")]
@@ -407,6 +417,7 @@ def test_an_edge_of_the_year_not_yet_reached_is_last_years_in_a_past_clause():
 
 def test_the_weekend_by_tense():
     assert tag("The police made arrests over the weekend.") == [("the weekend", "DATE", "2025-W27-WE")]
+    assert tag("The gale is forecast to ease over the weekend.") == [("the weekend", "DATE", "2025-W28-WE")]
     assert tag("Traders will sell ahead of the weekend.") == [("the weekend", "DATE", "2025-W28-WE")]
     thursday = date(2025, 7, 10)
     assert tag("This weekend the choir sings in the square.", thursday) == [("This weekend", "DATE", "2025-W28-WE")]

@@ -344,6 +344,9 @@ def _in_a_game(text: str, start: int, end: int) -> bool:
 
 _THAN = re.compile(r"\s+than\b")  # "a decade earlier than planned": a difference, not a date
 _BEHIND = re.compile(r"\b(?:ended|since)\s+(?:on\s+)?$", re.I)  # "the quarter ended Jan. 31", "since Jan. 1"
+# "over" counts more than a span after these ("just over an hour", "lasted over a week", "for over
+# five years"); after any other word it is the preposition of a spread ("phased in over five years").
+_OVER_COUNTS = re.compile(r"\b(?:just|well|slightly|little|for|in|after|of|last(?:s|ed|ing)?|t[ao]ok|takes?|taking)\s+$", re.I)
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)")
 
 
@@ -1116,6 +1119,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if approx in ("over", "under", "within", "just", "only") and g.get("det"):
             # "over the past three months": a preposition, not a modifier, and outside the extent.
             return "DURATION", _duration(amount, g["u"]), None, (m.start("det"), end)
+        if approx == "over" and not _OVER_COUNTS.search(text, max(0, start - 12), start):
+            return "DURATION", _duration(amount, g["u"]), None, (m.start("n"), end)
         return "DURATION", _duration(amount, g["u"]), _mod(g.get("approx")), None
     if name == "period_part":
         if g.get("ahead"):

@@ -12,7 +12,8 @@ _FUTURE_WORDS = frozenset("will wo 'll shall must planned planning scheduled sla
                           + "begins starts ends opens reopens expires meets arrives visits resumes hosts travels returns reconvenes "
                             "convenes departs plays faces closes concludes finishes".split())
 # Words that say "future" only before "to": "plans to meet" (not "vacation plans"), "is to resume".
-_FUTURE_BEFORE_TO = frozenset("plan plans is are going want wants hope hopes hoping aim aims seek seeks seeking determined poised likely".split())
+_FUTURE_BEFORE_TO = frozenset("plan plans is are going want wants hope hopes hoping aim aims seek seeks seeking determined poised likely "
+                               "forecast projected predicted".split())
 _PAST_WORDS = frozenset(
     "said says was were had did told met rose fell began came went took made saw gave got left paid sold bought held led "
     "ran won lost spent sent kept found became brought thought felt struck fought spoke wrote grew knew threw drew shot "
@@ -100,12 +101,12 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
     for index in [*range(len(before) - 1, -1, -1), *range(len(before), len(words))]:
         word = words[index]
         previous = earlier(index, 1)
-        if (previous in ("be", "been", "being") or (previous in ("is", "are") and word not in _FUTURE_WORDS)) \
+        following = words[index + 1] if index + 1 < len(words) and index + 1 != len(before) else ""
+        if (previous in ("be", "been", "being") or (previous in ("is", "are") and _word_tense(word, following) <= 0)) \
                 and (word.endswith("ed") or word in _PAST_WORDS):
             if previous == "be" and earlier(index, 2) in ("to", "will", "'ll", "shall"):
                 return 1  # "rules to be published in November"
             continue  # a passive ("will be named", "would be paid"): its auxiliary tells the tense
-        following = words[index + 1] if index + 1 < len(words) and index + 1 != len(before) else ""
         if word.endswith("ed") and (previous in _BEFORE_ADJECTIVE or previous in _PREPOSITIONS) and following not in ("", "to"):
             continue  # "the revised plan", "on unforced errors": an adjective; not "that aired Sunday"
         if word == "would":
@@ -119,7 +120,7 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
             verdict = 0  # the verb: "is expected to last six weeks"
         elif word == "likely" and previous in ("more", "less", "most", "least"):
             verdict = 0  # a comparison ("grew no more likely on Tuesday"), not a forecast
-        elif word in ("scheduled", "slated", "expected", "planned") and previous in ("was", "were"):
+        elif word in ("scheduled", "slated", "expected", "planned", "forecast", "projected", "predicted") and previous in ("was", "were"):
             return 0  # a plan of the past, kept or not: "he was scheduled to leave late Tuesday"
         elif word == "set" and following in ("for", "to"):
             # "the trial is set for November" is ahead; "he was set to speak Friday", a plan of the past
