@@ -79,10 +79,11 @@ CLOCK = (
     r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
     rf"(?:\s+(?P<tz>{ZONE}))?"
 )
-# A 24-hour clock time says it is one by its zone ("16:30 GMT") or the word before it ("at 16:30").
+# A 24-hour clock time says it is one by its zone ("16:30 GMT", "16:30 local time") or the word before
+# it ("at 16:30", "since 16:30").
 CLOCK_24 = (
-    r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\baround\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
-    rf"|(?=\d?\d:\d\d\s+{ZONE}))(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!:\d|[.,]\d)(?:\s+(?P<tz24>{ZONE}))?"
+    r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\baround\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
+    rf"|(?=\d?\d:\d\d\s+(?:{ZONE}|local\s+time\b)))(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!:\d|[.,]\d)(?:\s+(?P<tz24>{ZONE}))?"
 )
 
 
