@@ -261,6 +261,11 @@ def test_tense_decides_the_weekday():
     assert tag("Officials said the quay reopens Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("Islanders go to the polls Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("It marked a return to the calm of Monday.") == [("Monday", "DATE", "2025-07-07")]
+    # What is approached lies ahead, even from a past clause.
+    assert tag("The clock ticked toward a Monday deadline.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("Skippers hauled their boats ashore ahead of Monday's gale.") == [("Monday", "DATE", "2025-07-14")]
+    assert tag("The guild marched toward November.", date(2024, 3, 9)) == [("November", "DATE", "2024-11")]
+    assert tag("The guild missed a Monday deadline.") == [("Monday", "DATE", "2025-07-07")]
     assert tag("The club fired head coach Ames on Monday.") == [("Monday", "DATE", "2025-07-07")]
     assert tag("A deal didn't grow any more likely on Monday.") == [("Monday", "DATE", "2025-07-07")]
     # Irregular pasts ("heard") look back; a present passive ("are paid") does not.

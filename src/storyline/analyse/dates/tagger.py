@@ -455,7 +455,7 @@ def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date 
 
 _WEEKDAY_PAST_BIAS = 3
 _SHORT_UNITS = frozenset({"S", "M", "H", "D", "W", "WE", "W2"})  # unit keys: seconds to fortnights
-_AHEAD = re.compile(r"\b(?:ahead\s+of|upcoming|before)\s+(?:the\s+|this\s+|next\s+)?$", re.I)
+_BEFORE = re.compile(r"\bbefore\s+(?:the\s+|this\s+|next\s+)?$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|as\s+of)\s+$", re.I)
 
 
@@ -464,7 +464,7 @@ def _future_near(text: str, start: int, end: int) -> bool:
     March 1", "goes into effect Dec. 1"); a deadline ("by March 15") may be past or to come."""
     if _DEADLINE.search(text, max(0, start - 10), start):
         return False
-    if _AHEAD.search(text, max(0, start - 25), start):
+    if _BEFORE.search(text, max(0, start - 25), start):
         return True
     window = max(0, start - 30)
     return direction_at(text[window:end], start - window, end - window, before_only=True) > 0

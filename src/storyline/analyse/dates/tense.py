@@ -67,6 +67,9 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
     after = _words(_RELATIVE.sub(" ", text[end:right]))[:8 if before else 16]
     if before and before[-1] == "since":
         return -1
+    approach = before[:-1] if before[-1:] in (["a"], ["an"], ["the"], ["this"]) else before
+    if approach[-1:] in (["upcoming"], ["toward"], ["towards"]) or approach[-2:] == ["ahead", "of"]:
+        return 1  # what is approached lies ahead: "ahead of Friday's vote", "toward a Monday deadline"
     if before[-1:] in (["is"], ["are"]) or before[-2:] in (["is", "on"], ["are", "on"]):
         return 1  # a day given as an event's: "the vote is Sunday", "the hearing is on Friday"
     after = [] if before_only else after
@@ -180,12 +183,10 @@ def month_tense(text: str, start: int, end: int) -> int:
 
 
 def possessive_tense(text: str, start: int, end: int) -> int:
-    """The tense of a weekday that names an event ("Friday's vote"): "ahead of" or "upcoming"
-    before it says future; otherwise the clause's tense, but not a "would", which reaches its
-    verb and not the event in its object ("they would appeal Friday's ruling")."""
+    """The tense of a weekday that names an event ("Friday's vote"): the clause's tense, but not a
+    "would", which reaches its verb and not the event in its object ("they would appeal Friday's
+    ruling")."""
     before = _words(text[max(0, start - 30):start])[-3:]
-    if "ahead" in before or "upcoming" in before:
-        return 1
     if before[-1:] in (["until"], ["by"]) and (comma := text.find(",", end, end + 60)) != -1:
         return direction_at(text, start, comma)  # "Until Monday's announcement, the shares were ...": the clause's
     return direction_at(text, start, end, modal=False)
