@@ -238,6 +238,13 @@ def test_names_and_titles_are_not_times():
     assert tag("Profits rose in the first quarter of this year.")[0][1] == "DATE"
 
 
+def test_the_full_year_gone_by_is_the_year_of_the_last_quarter_completed():
+    march = date(2025, 3, 12)
+    assert tag("For the full year, the ferry line lost $3 million.", march) == [("the full year", "DATE", "2024")]
+    assert tag("The ferry line expects a profit for the full year.", march) == [("the full year", "DATE", "2025")]
+    assert tag("Fares for the full year rose 4%.", date(2025, 10, 30)) == [("the full year", "DATE", "2025")]
+
+
 def test_a_year_ended_on_a_date_is_a_span():
     assert tag("Net income for the fiscal year ended March 31 rose.")[0] == ("the fiscal year", "DURATION", "P1Y")
     assert tag("Net income for the year rose.") == [("the year", "DATE", "2025")]

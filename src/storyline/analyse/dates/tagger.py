@@ -976,7 +976,13 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if not anchor:
             return "DATE", "XXXX", None, None
         # "the latest fiscal year": the last one reported, so the one before this
-        return "DATE", f"{anchor.year - (1 if g.get('latest') else 0):04d}", None, None
+        if g.get("latest"):
+            return "DATE", f"{anchor.year - 1:04d}", None, None
+        if (g.get("fiscal") or "").lower().startswith("full") and direction() < 0:
+            # "For the full year, the company lost $1.2 billion", reported in March: a year whole
+            # and gone, the one of the last quarter completed
+            return "DATE", _reported_period(anchor, "quarter")[:4], None, None
+        return "DATE", f"{anchor.year:04d}", None, None
     if name == "part_relative":
         # "this morning", "last night", "tonight", "mid-afternoon yesterday", "by mid afternoon" (today)
         rel = (g.get("rel") or g.get("rel2") or "today").lower()
