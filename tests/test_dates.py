@@ -23,6 +23,7 @@ def tag(text, anchor=WED):
     ("The file is dated 2024-11-05.", ("2024-11-05", "DATE", "2024-11-05")),
     ("Prices rose in March 2023.", ("March 2023", "DATE", "2023-03")),
     ("Sales fell in 2019.", ("2019", "DATE", "2019")),
+    ("The last abbot left the island in 1415, when the abbey burned.", ("1415", "DATE", "1415")),
     ("Rents doubled in the 1990s.", ("the 1990s", "DATE", "199")),
     ("The port reopened today.", ("today", "DATE", "2025-07-09")),
     ("The port closed yesterday.", ("yesterday", "DATE", "2025-07-08")),
@@ -155,6 +156,7 @@ def test_no_preposition_in_the_extent():
 
 
 def test_ages_and_fractions_are_not_times():
+    assert tag("Since 1200 homes were flooded, the levy has doubled.") == []
     assert tag("The 6-year-old boy ate three-quarters of the cake.") == []
     assert tag("Mr. Varga, 52 years old, runs the mill.") == []
     assert tag("The club opened its doors to 12-year-olds; the skipper is a few years older than the mate.") == []

@@ -145,6 +145,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year", _compile(
         rf"(?:\b(?P<prefix>pre|post)-|(?<![$\d.,-])\b|(?<=\d\d\d\d[-–]))(?P<edge>{EDGE})?(?P<y>{YEAR})\b"
         rf"(?![.,]\d|\s*(?:%|(?:percent|tons?|people|shares|units)\b|[-/](?!{YEAR}\b|\d\d\b)\d)|\s+(?-i:{ZONE}|[A-Z]{{2,3}}T\b))")),
+    # A year before 1600 only where nothing else can be meant: "was in 1415, when ...".
+    ("old_year", re.compile(r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s))(?P<y>1[0-5]\d\d)\b(?=\s*[.,;:)]|\s+(?:and|or|when|AD|BC)\b)")),
     ("quarter", _compile(
         rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})(?:'s)?\s+|(?P<yrel0>this|last|next)\s+year's\s+)?(?:(?P<yr>year-(?:earlier|ago)|prior-year)\s+)?"
         rf"(?:fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>latest|last|current|previous|past|same|year-earlier|year-ago|recent|comparable|this|next|preceding))"

@@ -923,6 +923,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", f"{year:04d}", None, (m.start("y"), end)  # "the start of the 2012 season": the edge is the season's
         mod = {"pre": "BEFORE", "post": "AFTER"}.get((g.get("prefix") or "").lower()) or _edge_mod(g.get("edge"))
         return "DATE", f"{year:04d}", mod, None  # "post-1959": after that year
+    if name == "old_year":
+        return "DATE", g["y"], None, None
     if name == "a_while":
         return ("DATE", "PAST_REF", None, None) if g.get("ago") else ("DURATION", "PXX", None, None)
     if name == "extra_unit":
