@@ -262,6 +262,10 @@ def test_tense_decides_the_weekday():
     assert tag("The regatta is Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("A vigil is set for Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The skipper was set to speak Monday.") == [("Monday", "DATE", "2025-07-07")]
+    # A plan in the past tense says nothing of when; one reported still stands.
+    assert tag("On Friday, the guild planned to pay the first claims.") == [("Friday", "DATE", "2025-07-04")]
+    assert tag("A vigil planned for Saturday was called off.", date(2025, 7, 6)) == [("Saturday", "DATE", "2025-07-05")]
+    assert tag("Ames said he planned to sail before January.", date(2025, 5, 9)) == [("January", "DATE", "2026-01")]
     assert tag("Dredging is set to start in May.", date(2025, 7, 9)) == [("May", "DATE", "2026-05")]
     assert tag("The port expects to reopen in the second quarter.", date(2025, 3, 9)) == [("the second quarter", "DATE", "2025-Q2")]
     assert tag("Landings are projected to rise in the fourth quarter.", date(2025, 3, 9)) == [("the fourth quarter", "DATE", "2025-Q4")]

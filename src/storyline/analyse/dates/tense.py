@@ -125,6 +125,10 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
             verdict = 0  # a comparison ("grew no more likely on Tuesday"), not a forecast
         elif word in ("scheduled", "slated", "expected", "planned", "forecast", "projected", "predicted") and previous in ("was", "were"):
             return 0  # a plan of the past, kept or not: "he was scheduled to leave late Tuesday"
+        elif word == "planned" and previous not in ("is", "are", "'s", "be", "been") and not _REPORTING.intersection(words[:index]):
+            # so too "the government planned to pay ...", "a service planned for Saturday"; but a
+            # plan reported stands ("he said he planned to visit before January")
+            return 0
         elif word == "set" and following in ("for", "to"):
             # "the trial is set for November" is ahead; "he was set to speak Friday", a plan of the past
             verdict = 1 if previous in ("is", "are", "'s", "be", "been") else 0
