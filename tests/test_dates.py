@@ -473,6 +473,10 @@ def test_expressions_anchored_on_an_earlier_date():
     assert values == [("March 2, 2021", "2021-03-02"), ("Two days", "P2D"), ("The next day", "2021-03-05"), ("That week", "2021-W09")]
     assert timexes[1].type == "DURATION" and timexes[1].anchored == "2021-03-04"
     assert [e["date"] for e in date_events(text, timexes)][:2] == ["2021-03-02", "2021-03-04"]
+    # After a month, "that day" is a day of it; a month to come is no such antecedent.
+    text = "The mill shut on Thursday. The flood came last October, and the old bridge fell that same day."
+    assert tag(text)[-1] == ("that same day", "DATE", "2024-10-XX")
+    assert tag("The guild met on Monday and will sail in October. The vote that day was close.")[-1] == ("that day", "DATE", "2025-07-07")
 
 
 def test_a_bare_next_counts_from_the_publication_date():

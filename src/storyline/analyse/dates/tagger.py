@@ -380,6 +380,10 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
                 value = ("DATE", f"{last_year:04d}{timex.value[4:]}") if last_year is not None else None  # "October of that year"
             elif unit == "month" and last_month is not None:
                 value = _anaphor_value(timex.rule, match, last_month, anchor)  # "in March ... the following month"
+            elif unit == "day" and timex.rule == "that_unit" and resolved and re.fullmatch(r"\d{4}-\d\d", resolved[-1].value) \
+                    and (anchor is None or resolved[-1].value <= anchor.isoformat()[:7]):
+                # "killed last October ... crossed out that same day": a day of the month last named
+                value = ("DATE", f"{resolved[-1].value}-XX")
             else:
                 value = _anaphor_value(timex.rule, match, reference, anchor)
             if value is not None and timex.type == "DURATION":
