@@ -24,6 +24,8 @@ def tag(text, anchor=WED):
     ("Prices rose in March 2023.", ("March 2023", "DATE", "2023-03")),
     ("Sales fell in 2019.", ("2019", "DATE", "2019")),
     ("The last abbot left the island in 1415, when the abbey burned.", ("1415", "DATE", "1415")),
+    ("On the quay, today is the eighth day of the strike.", ("the eighth day", "DATE", "2025-07-09")),
+    ("It's the 12th day of the ferry strike.", ("the 12th day", "DATE", "2025-07-09")),
     ("Rents doubled in the 1990s.", ("the 1990s", "DATE", "199")),
     ("The port reopened today.", ("today", "DATE", "2025-07-09")),
     ("The port closed yesterday.", ("yesterday", "DATE", "2025-07-08")),

@@ -191,6 +191,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?P<n>{NUMBER})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|calendar\s+|business\s+|trading\s+|working\s+)?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?P<tail>[\s-]+(?:old(?:er|s)?|long)\b)?")),
     # A span as an adjective with no count: "the day-long talks", "decades-long".
     ("unit_long", _compile(r"\b(?P<u>hour|day|night|week|month|year|decade|centur(?:y|ie))(?P<plural>s)?-long\b")),
+    # The day an event has reached, said in the present: "today is the eighth day of the strike".
+    ("day_count", _compile(rf"(?:(?<=\bis\s)|(?<=['’]s\s)|(?<=\bmarks\s))the\s+(?:{SPELLED_ORDINAL}|\d?\d(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day\b(?!-)")),
     ("past_unit", _compile(rf"\b(?P<det>the\s+(?:past|last|next|previous|coming|following))\s+(?P<u>{UNIT})\b")),
     ("plural_unit", _compile(r"(?<!-)\b(?P<pre>coming\s+|past\s+)?(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s\b(?!\s+(?:ago|later|earlier)|[\s-]+old(?:er|s)?\b)")),
     ("set", _compile(rf"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?P<u>{UNIT}|{PART}|{SEASON})|every\s+(?:(?P<other>other)|(?P<n>{NUMBER}))\s+(?P<u3>{UNIT})s?|(?:once|twice|thrice|(?:\d+|{_NUM_WORD})\s+times)\s+(?:an?|per)\s+(?P<u2>{UNIT}))\b")),

@@ -927,6 +927,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "DATE", f"{year:04d}", None, (m.start("y"), end)  # "the start of the 2012 season": the edge is the season's
         mod = {"pre": "BEFORE", "post": "AFTER"}.get((g.get("prefix") or "").lower()) or _edge_mod(g.get("edge"))
         return "DATE", f"{year:04d}", mod, None  # "post-1959": after that year
+    if name == "day_count":
+        return "DATE", anchor.isoformat() if anchor else "XXXX-XX-XX", None, None
     if name == "old_year":
         return "DATE", g["y"], None, None
     if name == "a_while":
