@@ -83,6 +83,7 @@ def tag(text, anchor=WED):
     ("It may sell shares at a later date.", ("a later date", "DATE", "FUTURE_REF")),
     ("Crime rose over the past year.", ("the past year", "DATE", "2024")),
     ("Fares will rise in the coming years.", ("coming years", "DURATION", "PXY")),
+    ("The repairs may take weeks or months.", ("weeks or months", "DURATION", "PXW")),
     ("The town will live without power for a while.", ("a while", "DURATION", "PXX")),
     ("Sales fell in the latest fiscal year.", ("the latest fiscal year", "DATE", "2024")),
     ("The market closes early on Fridays.", ("Fridays", "SET", "XXXX-WXX-5")),
