@@ -188,6 +188,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          rf"{ZONE}|[A-Z]{{2,3}}T\b)")),
     ("duration", _compile(
         rf"\b(?P<approx>{APPROX})?(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|latest|same|whole|entire|full|year-earlier|year-ago|comparable)\s+|the\s+|an?\s+(?:additional|further|extra)\s+)?"
+        r"(?:(?P<n0>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+(?:to|or)\s+)?"
         rf"(?P<n>{NUMBER})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|calendar\s+|business\s+|trading\s+|working\s+)?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?P<tail>[\s-]+(?:old(?:er|s)?|long)\b)?")),
     # A span as an adjective with no count: "the day-long talks", "decades-long".
     ("unit_long", _compile(r"\b(?P<u>hour|day|night|week|month|year|decade|centur(?:y|ie))(?P<plural>s)?-long\b")),

@@ -1109,7 +1109,9 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         year = cal.season_year(anchor, season, tense) if tense else cal.nearest_season_year(anchor, season)
         return "DATE", f"{year:04d}-{season}", _edge_mod(g.get("edge")), None
     if name == "duration":
-        amount = _number(g["n"])
+        if g.get("n0") and re.match(r"\s+(?:ago|later|earlier)\b", text[end:end + 9]):
+            return None  # "five or six weeks ago": a date, which the rule for "ago" gives from its last count
+        amount = _number(g.get("n0") or g["n"])  # a range is valued by its first count, as TimeBank does: "two to three weeks"
         number_word = g["n"].lower()
         if amount is None and not any(v in number_word for v in ("several", "few", "many", "some", "number", "numerous", "countless", "recent")):
             return None
