@@ -132,7 +132,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("spelled_decade", _compile(r"\b(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:nineteen[\s-])?(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")),
     ("century", _compile(rf"\b(?:the\s+)?(?P<edge>{EDGE})?(?:(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)|(?P<word>{SPELLED_ORDINAL}))[\s-]+century\b")),
     ("the_weekend", _compile(r"\bthe\s+weekend\b")),
-    ("year_end", _compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b")),
+    ("year_end", _compile(r"\b(?P<the>the\s+)?(?:year[\s-]end|year's\s+end)\b")),
     ("decade", _compile(rf"(?<![\w'’‘])(?:the\s+)?(?P<edge>{EDGE})?(?P<dec>(?:1\d|20)\d0|['’‘]\d0)['’]?s\b")),
     # Abbreviations of business writing: "Q4 2012", "H1", "FY2013", "FY 14".
     # A quarter named by its months: "the January-March quarter", "the October-December period".

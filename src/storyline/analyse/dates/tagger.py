@@ -912,7 +912,13 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
     if name == "year_end":
         if not anchor:
             return "DATE", "XXXX", "END", None
-        return "DATE", f"{anchor.year - (1 if direction() < 0 else 0):04d}", "END", None
+        year = anchor.year - (1 if direction() < 0 else 0)
+        if "'" in m.group(0) or "’" in m.group(0):
+            return "DATE", f"{year:04d}", "END", None  # "the year's end": the end of a year
+        if re.match(r"\s+[a-z]", text[end:end + 2]):
+            # "the year-end rush": the end of a year; the article is the noun's
+            return "DATE", f"{year:04d}", "END", (m.end("the") if g.get("the") else start, end)
+        return "DATE", f"{year:04d}-12-31", None, None  # "year-end", the accounts' word: its last day
     if name == "fiscal_year":
         return "DATE", f"{_year(g['y'], anchor):04d}", _edge_mod(g.get("edge")), None
     if name == "year":
