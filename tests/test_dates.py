@@ -547,6 +547,8 @@ def test_the_day_after_an_event():
     assert tag("Catches fell to 300 tons last year, from 450 tons the year before.")[1] == ("the year before", "DATE", "2023")
     # "a day after" measures the gap between two events: a duration, as TimeBank marks it.
     assert tag("The ferry sank on July 3, a day after its inspection.")[1] == ("a day", "DURATION", "P1D")
+    # In apposition to a date, "the day before the regatta" names that date.
+    assert tag("The ferry sank on July 3, the day before the regatta.")[1] == ("the day", "DATE", "2025-07-03")
 
 
 def test_without_an_anchor_relative_values_stay_open():

@@ -371,7 +371,12 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
             # orders over the next year"), counts from now
             ahead = (rel == "next" and anchor is not None and unit in ("week", "month", "year")
                      and _named_before(unit, anchor, reference, last_month, last_year) and direction_at(text, timex.start, timex.end) > 0)
-            if ahead:
+            if timex.rule == "unit_after" and unit == "day" and resolved and _FULL_DATE.fullmatch(resolved[-1].value) \
+                    and re.fullmatch(r",\s*", text[resolved[-1].end:timex.start]):
+                # "Oct. 12, the day before the plunge": an apposition, which names the date before it
+                timex = replace(timex, end=match.end("u"), text=text[timex.start:match.end("u")])
+                value = ("DATE", resolved[-1].value)
+            elif ahead:
                 value = _anaphor_value(timex.rule, match, anchor, anchor)
             elif unit == "year" and timex.rule in ("that_unit", "next_unit", "unit_after") and last_year is not None:
                 # "that year", "the same year", "the following year": from the year last named
