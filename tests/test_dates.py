@@ -253,6 +253,12 @@ def test_the_full_year_gone_by_is_the_year_of_the_last_quarter_completed():
     assert tag("Fares for the full year rose 4%.", date(2025, 10, 30)) == [("the full year", "DATE", "2025")]
 
 
+def test_a_quarter_ended_on_a_date_is_in_its_year_and_that_quarter_is_the_last_named():
+    text = "In the second quarter ended Oct. 31, 2023, the guild lost $2 million. Results for that quarter included a charge."
+    assert [t[2] for t in tag(text)] == ["2023-Q2", "2023-10-31", "2023-Q2"]
+    assert tag("That quarter of the town flooded.") == []
+
+
 def test_a_year_ended_on_a_date_is_a_span():
     assert tag("Net income for the fiscal year ended March 31 rose.")[0] == ("the fiscal year", "DURATION", "P1Y")
     assert tag("Net income for the year rose.") == [("the year", "DATE", "2025")]

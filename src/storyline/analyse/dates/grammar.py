@@ -170,7 +170,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?:(?P<rel>this|last|yesterday|tomorrow|tonight|today)(?:\s+(?:mid[\s-]?)?(?P<part>{PART}))?"
         rf"|mid[\s-]?(?P<mid>morning|afternoon)(?:\s+(?P<rel2>yesterday|today|tomorrow))?)(?:\b|$)")),
     ("year_earlier", _compile(r"\b(?:a|one)\s+year\s+(?P<dir>earlier|ago|before)|\byear-(?P<dir2>earlier|ago)\b(?!\s+(?:quarter|period))")),
-    ("that_unit", _compile(r"\b(?:(?P<edge>earlier|later|early|late)\s+)?that\s+(?:same\s+)?(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
+    ("that_unit", _compile(r"\b(?:(?P<edge>earlier|later|early|late)\s+)?that\s+(?:same\s+)?(?P<u>day|week|weekend|month|quarter|year|morning|afternoon|evening|night)\b")),
     # "the next day" counts from the day last named; a bare "next week" from the publication date.
     ("next_unit", _compile(r"\b(?:the\s+(?=next)|(?:the\s+)?(?!next))(?P<rel>next|following|previous|preceding|prior|same)\s+(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)\b")),
     ("unit_after", _compile(r"\b(?:the|(?P<a>a))\s+(?P<u>day|week|month|year)\s+(?P<rel>after|before)\b")),

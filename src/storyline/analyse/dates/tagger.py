@@ -87,7 +87,7 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         chosen.append((Timex(s, e, text[s:e], kind, value, name, mod), match))
     chosen.sort(key=lambda pair: pair[0].start)
     timexes = _span_years(_range_ends(_date_clock_times(_resolve_anaphora(chosen, text, anchor), text), text), text)
-    timexes = _span_in_order(timexes, text)
+    timexes = _span_in_order(_quarters(timexes, text), text)
     return [_without_lead(_with_or_so(_day_beside(timex, text), text)) for timex in timexes]
 
 
@@ -127,6 +127,27 @@ def _with_or_so(timex: Timex, text: str) -> Timex:
         return timex
     tail = _OR_SO.match(text, timex.end)
     return replace(timex, end=tail.end(), text=text[timex.start:tail.end()]) if tail else timex
+
+
+_ENDED = re.compile(r",?\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:on\s+)?$")
+
+
+def _quarters(timexes: list[Timex], text: str) -> list[Timex]:
+    """A quarter or half followed by the day it ended ("the second quarter ended Oct. 31, 1988") is
+    in that day's year: a fiscal quarter, numbered as the company counts it. "That quarter" is the
+    quarter last named."""
+    out = list(timexes)
+    last = None
+    for index, period in enumerate(timexes):
+        day = timexes[index + 1] if index + 1 < len(timexes) else None
+        if period.value == "XXXX-QX" and period.rule == "that_unit" and last:
+            out[index] = replace(period, value=last)
+        elif day and re.fullmatch(r"\d{4}-[QH]\d", period.value) and _FULL_DATE.fullmatch(day.value) \
+                and _ENDED.fullmatch(text, period.end, day.start) and day.start - period.end < 30:
+            out[index] = replace(period, value=day.value[:4] + period.value[4:])
+        if re.fullmatch(r"\d{4}-Q\d", out[index].value):
+            last = out[index].value
+    return out
 
 
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|to|through|until|till|and|or)\s*$")
@@ -385,6 +406,8 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
                 value = ("DATE", f"{last_year:04d}{timex.value[4:]}") if last_year is not None else None  # "October of that year"
             elif unit == "month" and last_month is not None:
                 value = _anaphor_value(timex.rule, match, last_month, anchor)  # "in March ... the following month"
+            elif unit == "quarter":
+                value = None  # "that quarter": see _quarters
             elif unit == "day" and timex.rule == "that_unit" and resolved and re.fullmatch(r"\d{4}-\d\d", resolved[-1].value) \
                     and (anchor is None or resolved[-1].value <= anchor.isoformat()[:7]):
                 # "killed last October ... crossed out that same day": a day of the month last named
@@ -1056,6 +1079,10 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             # $9 million the year before": the one before the last named); "a day after his call"
             # measures the time between two events, and is left to the duration rule.
             return None
+        if (g.get("u") or "").lower() == "quarter":
+            if re.match(r"\s+of\b", text[end:end + 4]):
+                return None  # "that quarter of the town": a part, not a period
+            return "DATE", "XXXX-QX", None, None
         return "DATE", "XXXX-XX-XX", None, None
     if name == "spelled_year":
         year = _spelled_year(g["y"])
