@@ -84,6 +84,8 @@ def tag(text, anchor=WED):
     ("Crime rose over the past year.", ("the past year", "DATE", "2024")),
     ("Fares will rise in the coming years.", ("coming years", "DURATION", "PXY")),
     ("The repairs may take weeks or months.", ("weeks or months", "DURATION", "PXW")),
+    ("Catches have fallen in recent years.", ("recent years", "DATE", "PAST_REF")),
+    ("Catches have fallen in recent months.", ("recent months", "DURATION", "PXM")),
     ("The repairs will take two to three weeks.", ("two to three weeks", "DURATION", "P2W")),
     ("The pier was rebuilt five or six weeks ago.", ("six weeks ago", "DATE", "2025-W22")),
     ("The town will live without power for a while.", ("a while", "DURATION", "PXX")),

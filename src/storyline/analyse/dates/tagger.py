@@ -1154,6 +1154,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if amount is None and not any(v in number_word for v in ("several", "few", "many", "some", "number", "numerous", "countless", "recent")):
             return None
         unit_word = g["u"].lower()
+        if number_word == "recent" and unit_word == "year" and not g.get("det"):
+            return "DATE", "PAST_REF", None, None  # "in recent years", as TimeBank writes it most often
         if number_word in ("a", "an") and unit_word == "second" and not g.get("approx"):
             return None  # "a second time"
         if number_word in ("a", "an") and not g.get("approx") and not g.get("det") and _AMOUNT_BEFORE.search(text, max(0, start - 40), start):
@@ -1205,6 +1207,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None  # "the early hours of Thursday": a part of the day, which the day's own expression gives
         if unit in ("second", "minute") and not g.get("pre"):
             return None
+        if unit == "year" and (g.get("pre") or "").lower().startswith("past"):
+            return "DATE", "PAST_REF", None, None  # "in past years", as "in recent years"
         return "DURATION", _duration(None, unit), None, None
     if name == "set":
         if (g.get("word") or m.group(0).lower().startswith("per")) and (
