@@ -84,6 +84,9 @@ def tag(text, anchor=WED):
     ("Crime rose over the past year.", ("the past year", "DATE", "2024")),
     ("Fares will rise in the coming years.", ("coming years", "DURATION", "PXY")),
     ("The repairs may take weeks or months.", ("weeks or months", "DURATION", "PXW")),
+    ("The regatta falls on the last weekend of June.", ("the last weekend of June", "DATE", "2025-W26-WE")),
+    ("The trial opened in the first week of April 2024.", ("the first week of April 2024", "DATE", "2024-W14")),
+    ("The guild posted the log at 2025-07-08T14:05Z.", ("2025-07-08T14:05Z", "TIME", "2025-07-08T14:05")),
     ("Catches have fallen in recent years.", ("recent years", "DATE", "PAST_REF")),
     ("Catches have fallen in recent months.", ("recent months", "DURATION", "PXM")),
     ("The repairs will take two to three weeks.", ("two to three weeks", "DURATION", "P2W")),
@@ -668,13 +671,14 @@ def test_a_rule_skipped_for_want_of_its_words_would_have_found_nothing():
     from storyline.analyse.dates.grammar import RULE_NEEDS, RULES
 
     patterns = dict(RULES)
-    lacking = "The port said on Monday that 300 ships, some of them first built in 1990, sailed last week."
+    lacking = "The port said on Monday that 300 ships, some of them first built in 1990, sailed last month."
     for name in RULE_NEEDS:
         assert not any(word in lacking.lower() for word in RULE_NEEDS[name])
         assert not patterns[name].search(lacking), name
     having = {"holiday": "on Christmas Eve", "century": "the 19th century", "spelled_decade": "the sixties",
               "fiscal_year": "fiscal 2024", "quarter": "the third quarter", "year_quarter": "the 2024 quarter",
-              "month_span_quarter": "the January-March quarter", "period_part": "coming quarters"}
+              "month_span_quarter": "the January-March quarter", "period_part": "coming quarters",
+              "week_of_month": "the first week of May"}
     for name, phrase in having.items():
         assert any(word in phrase.lower() for word in RULE_NEEDS[name]) and patterns[name].search(phrase), name
 

@@ -96,7 +96,7 @@ COMMA = r"\s?,?\s+"
 
 # Each rule: (name, compiled pattern). Earlier rules win ties between equally long matches.
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iso_date", _compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?")),
+    ("iso_date", _compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?(?![\w:])|\b)")),
     # Month first, as American text writes it, unless the first number cannot be a month ("21/03/2013").
     ("slash_date", _compile(
         r"\b(?:(?P<m>0?[1-9]|1[0-2])/(?P<d>[0-3]?\d)|(?P<d2>1[3-9]|2\d|3[01])/(?P<m2>0?[1-9]|1[0-2]))/(?P<y>(?:19|20)?\d\d)\b")),
@@ -112,6 +112,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("week_of", re.compile(rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:{COMMA}(?P<y>{YEAR})\b)?")),
     ("month_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})(?:,?\s+|\s+of\s+)(?P<y>{YEAR})\b")),
     ("relative_month", _compile(rf"\b(?P<edge>{EDGE})?(?P<rel>this|last|next|past|coming|previous)\s+(?P<mon>{MONTH})\b")),
+    ("week_of_month", _compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?P<u>week|weekend)\s+(?:of|in)\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
     ("month", re.compile(rf"(?:\b(?P<edge>{EDGE}))?\b(?P<mon>{MONTH})(?!\s*\d)\b")),
     # A weekday in the plural, or with a part of day in the plural, recurs: "on Mondays", "Tuesday
     # nights", and "Monday" in "Monday and Tuesday nights".
@@ -215,6 +216,7 @@ RULE_NEEDS = {
                 "hallowe", "valentine", "patrick", "veterans", "boxing", "friday", "palm", "mother", "father", "cyber",
                 "luther", "mlk", "president", "columbus"),
     "century": ("century",),
+    "week_of_month": ("week",),
     "spelled_decade": ("ties",),
     "fiscal_year": ("fiscal", "financial", "calendar", "model", "tax"),
     "quarter": ("quarter", "half", "period"),

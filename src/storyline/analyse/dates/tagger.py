@@ -805,6 +805,26 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
     if name == "month_year":
         month = MONTHS[g["mon"].lower().rstrip(".")]
         return "DATE", f"{int(g['y']):04d}-{month:02d}", _edge_mod(m.group(0).split(g["mon"])[0]), None
+    if name == "week_of_month":
+        # "the first week of April", "the last weekend of June": the ISO week of the month's first
+        # (or last) Thursday, as ISO counts a week where its Thursday falls, or of that Saturday
+        month, weekend = MONTHS[g["mon"].lower().rstrip(".")], g["u"].lower() == "weekend"
+        if g.get("y"):
+            year = int(g["y"])
+        elif anchor:
+            year = cal.month_year(anchor, month, month_tense(text, start, end) or _nearest(anchor, month, None))
+        else:
+            return "DATE", "XXXX-WXX-WE" if weekend else "XXXX-WXX", None, None
+        first = date(year, month, 1)
+        last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+        order = g["ord"].lower()
+        weekday = 5 if weekend else 3
+        if order in ("last", "final"):
+            day = last - timedelta(days=(last.weekday() - weekday) % 7)
+        else:
+            day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (SPELLED_ORDINALS[order] - 1))
+        iso = day.isocalendar()
+        return "DATE", f"{iso[0]}-W{iso[1]:02d}" + ("-WE" if weekend else ""), None, None
     if name in ("month", "relative_month"):
         raw = g["mon"]
         if raw == "May" and re.match(r"\s+(?:be|have|not|also|well|yet|still|I|we|you)\b", text[end:end + 6] + " "):

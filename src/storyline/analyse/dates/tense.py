@@ -119,8 +119,8 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
             verdict = -1  # "this might have been the night"
         elif word == "soon" and following in ("after", "before"):
             verdict = 0  # "soon after Sunday's vote" tells an order, not a future
-        elif word == "last" and previous in _AUXILIARIES:
-            verdict = 0  # the verb: "is expected to last six weeks"
+        elif word == "last" and (previous in _AUXILIARIES or previous == "the"):
+            verdict = 0  # the verb ("is expected to last six weeks") or an order ("on the last weekend of June")
         elif word == "likely" and previous in ("more", "less", "most", "least"):
             verdict = 0  # a comparison ("grew no more likely on Tuesday"), not a forecast
         elif word in ("scheduled", "slated", "expected", "planned", "forecast", "projected", "predicted") and previous in ("was", "were"):
