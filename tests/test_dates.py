@@ -496,6 +496,13 @@ def test_expressions_anchored_on_an_earlier_date():
     assert tag("The guild met on Monday and will sail in October. The vote that day was close.")[-1] == ("that day", "DATE", "2025-07-07")
 
 
+def test_a_day_of_the_month_on_its_own():
+    assert tag("The hearing is set for the 28th.") == [("the 28th", "DATE", "2025-07-28")]
+    assert tag("The hearing was held on the 28th.") == [("the 28th", "DATE", "2025-06-28")]
+    assert tag("The regatta opened on June 3. On the 28th, the fleet sailed home.")[1] == ("the 28th", "DATE", "2025-06-28")
+    assert tag("She lives on the 28th floor; it was approved for the 5th time.") == []
+
+
 def test_a_bare_next_counts_from_the_publication_date():
     text = "The quay opened in June 2019. The next month it flooded. Its new owners will sell it next month."
     assert [(t.text, t.value) for t in find_timexes(text, WED)] == [

@@ -112,6 +112,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("week_of", re.compile(rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:{COMMA}(?P<y>{YEAR})\b)?")),
     ("month_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})(?:,?\s+|\s+of\s+)(?P<y>{YEAR})\b")),
     ("relative_month", _compile(rf"\b(?P<edge>{EDGE})?(?P<rel>this|last|next|past|coming|previous)\s+(?P<mon>{MONTH})\b")),
+    # A day of the month on its own: "the hearing is set for the 28th."
+    ("ordinal_day", _compile(r"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\bfor\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
+                               r"the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*[.,;:)]|\s*$|\s+(?:and|or|at|to)\b)")),
     ("week_of_month", _compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?P<u>week|weekend)\s+(?:of|in)\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
     ("month", re.compile(rf"(?:\b(?P<edge>{EDGE}))?\b(?P<mon>{MONTH})(?!\s*\d)\b")),
     # A weekday in the plural, or with a part of day in the plural, recurs: "on Mondays", "Tuesday

@@ -385,6 +385,10 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
     for timex, match in chosen:
         if timex.rule == "year_earlier" and resolved:
             timex = _a_year_before(timex, resolved[-1], text)
+        if timex.rule == "ordinal_day" and resolved and timex.start - resolved[-1].end < 300 \
+                and (month := re.match(r"^\d{4}-\d\d(?=$|-)", resolved[-1].value)) \
+                and (day := cal.safe_date(int(month[0][:4]), int(month[0][5:]), int(match["d"]))):
+            timex = replace(timex, value=day.isoformat())  # "In January ... on the 28th": a day of the month just named
         if timex.rule in _ANAPHORIC:
             unit = (match.groupdict().get("u") or "").lower()
             rel = (match.groupdict().get("rel") or "").lower() if timex.rule in ("next_unit", "unit_after") else ""
@@ -805,6 +809,21 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
     if name == "month_year":
         month = MONTHS[g["mon"].lower().rstrip(".")]
         return "DATE", f"{int(g['y']):04d}-{month:02d}", _edge_mod(m.group(0).split(g["mon"])[0]), None
+    if name == "ordinal_day":
+        number = int(g["d"])
+        if not anchor:
+            return "DATE", f"XXXX-XX-{number:02d}", None, None
+        # This month's, unless the tense puts it in the next or the last; with no tense, the nearest.
+        months = [cal.add_months(anchor.year, anchor.month, step) for step in (-2, -1, 0, 1, 2)]
+        days = [day for year, month in months if (day := cal.safe_date(year, month, number))]
+        tense = direction()
+        if tense > 0:
+            days = [day for day in days if day >= anchor]
+        elif tense < 0:
+            days = [day for day in days if day <= anchor]
+        if not days:
+            return None
+        return "DATE", min(days, key=lambda day: abs((day - anchor).days)).isoformat(), None, None
     if name == "week_of_month":
         # "the first week of April", "the last weekend of June": the ISO week of the month's first
         # (or last) Thursday, as ISO counts a week where its Thursday falls, or of that Saturday
