@@ -480,6 +480,10 @@ def test_year_placement_around_new_year():
     # So is the first day of a span that ends behind the anchor.
     assert tag("The port logged 400 landings between January 1 and September 26.", date(2025, 9, 29)) \
         == [("January 1", "DATE", "2025-01-01"), ("September 26", "DATE", "2025-09-26")]
+    # A span of months keeps its order too; a span still to come moves its end, not its start.
+    assert tag("The ferry ran from January to June.", date(2025, 3, 20)) == [("January", "DATE", "2024-01"), ("June", "DATE", "2024-06")]
+    assert tag("The quay will be closed from Monday through Thursday.") == [("Monday", "DATE", "2025-07-14"), ("Thursday", "DATE", "2025-07-17")]
+    assert tag("The quay will be closed from July 16 through Tuesday.")[1] == ("Tuesday", "DATE", "2025-07-22")
 
 
 def test_expressions_anchored_on_an_earlier_date():

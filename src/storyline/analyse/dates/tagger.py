@@ -224,26 +224,36 @@ _THROUGH = re.compile(r"\s+(?:through|thru)\s+")
 
 
 def _span_in_order(timexes: list[Timex], text: str) -> list[Timex]:
-    """A span's first day, written without its year (or its week), comes before its last: "between
-    January 1 and September 26", said on September 29, starts this January, not the next; "taken
-    Monday through Friday", said on a Tuesday, starts the Monday before last."""
+    """A span's first day (or month), written without its year (or its week), comes before its last:
+    "between January 1 and September 26", said on September 29, starts this January, not the next;
+    "taken Monday through Friday", said on a Tuesday, starts the Monday before last. A span still
+    to come moves its end instead: "will be closed from Monday through Thursday", said on a Wednesday,
+    ends the Thursday after next."""
     out = list(timexes)
     for index in range(len(out) - 1):
         first, last = out[index], out[index + 1]
-        if not (_FULL_DATE.fullmatch(first.value) and _FULL_DATE.fullmatch(last.value) and first.value > last.value):
+        days = _FULL_DATE.fullmatch(first.value) and _FULL_DATE.fullmatch(last.value)
+        months = first.rule == last.rule == "month" and re.fullmatch(r"\d{4}-\d\d", first.value) and re.fullmatch(r"\d{4}-\d\d", last.value)
+        if not ((days or months) and first.value > last.value):
             continue
         opened = _SPAN_OPENS.search(text, max(0, first.start - 10), first.start)
         if not (_THROUGH.fullmatch(text, first.end, last.start) or (opened and _SPAN_JOINS.fullmatch(text, first.end, last.start))):
             continue
-        day, end = date.fromisoformat(first.value), date.fromisoformat(last.value)
-        if first.rule == "weekday":
-            earlier = day - timedelta(days=7)
-        elif not re.search(r"\d{4}", first.text):
-            earlier = cal.safe_date(day.year - 1, day.month, day.day)
+        ahead = direction_at(text, first.start, first.end, before_only=True) > 0
+        moved = last if ahead else first
+        if moved.rule == "weekday":
+            other = date.fromisoformat((first if ahead else last).value)
+            day = cal.weekday_date(other + timedelta(days=1) if ahead else other - timedelta(days=1), date.fromisoformat(moved.value).weekday(),
+                                   1 if ahead else -1)
+            value = day.isoformat()  # the first such weekday after the span's start (or before its end)
+        elif not re.search(r"\d{4}", moved.text):
+            value = f"{int(moved.value[:4]) + (1 if ahead else -1):04d}{moved.value[4:]}"
+            if days and not cal.safe_date(int(value[:4]), int(value[5:7]), int(value[8:10])):
+                continue  # February 29 in a year without one
         else:
             continue
-        if earlier and earlier <= end:
-            out[index] = replace(first, value=earlier.isoformat())
+        if (value > first.value) if ahead else (value <= last.value):
+            out[index + (1 if ahead else 0)] = replace(moved, value=value)
     return out
 
 
