@@ -455,6 +455,7 @@ def test_an_edge_of_the_year_not_yet_reached_is_last_years_in_a_past_clause():
 def test_the_weekend_by_tense():
     assert tag("The police made arrests over the weekend.") == [("the weekend", "DATE", "2025-W27-WE")]
     assert tag("The gale is forecast to ease over the weekend.") == [("the weekend", "DATE", "2025-W28-WE")]
+    assert tag("Gales will rise tonight and blow through the weekend.")[1] == ("the weekend", "DATE", "2025-W28-WE")
     assert tag("Traders will sell ahead of the weekend.") == [("the weekend", "DATE", "2025-W28-WE")]
     thursday = date(2025, 7, 10)
     assert tag("This weekend the choir sings in the square.", thursday) == [("This weekend", "DATE", "2025-W28-WE")]

@@ -76,7 +76,9 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
     if "had" in before:
         return -1  # a past perfect: "had been due to expire Friday", "had filed by Wednesday"
     if before and before[-1] == "through":
-        return 0  # a span's end: "credit through January" ahead, "this year through August" behind
+        # A span's end: "credit through January" ahead, "this year through August" behind; in a
+        # clause about the future, ahead ("will stay low through the weekend").
+        return 1 if any(_word_tense(word, following) > 0 for word, following in zip(before, before[1:] + [""])) else 0
     if before and before[-1] in ("by", "until"):
         # A deadline ("returned by Jan. 14", "extended until Tuesday") unless it is already past
         # ("until Thursday, they had not called him"); one that opens its clause takes the
