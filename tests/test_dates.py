@@ -478,6 +478,9 @@ def test_year_placement_around_new_year():
     assert tag("Crews raced ahead of the Jan. 3 vote.", date(2025, 5, 20)) == [("Jan. 3", "DATE", "2026-01-03")]
     # A day a span runs from ("since Jan. 1") is behind, however near next year's is.
     assert tag("The port has logged 400 landings since Jan. 1.", date(2025, 9, 29)) == [("Jan. 1", "DATE", "2025-01-01")]
+    # A future a few words back puts a month-day months away ahead.
+    assert tag("Astronomers said the comet will pass within 8 million miles of the island on Oct. 19.", date(2025, 3, 20)) \
+        == [("Oct. 19", "DATE", "2025-10-19")]
     # So is the first day of a span that ends behind the anchor.
     assert tag("The port logged 400 landings between January 1 and September 26.", date(2025, 9, 29)) \
         == [("January 1", "DATE", "2025-01-01"), ("September 26", "DATE", "2025-09-26")]
