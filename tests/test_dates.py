@@ -385,6 +385,8 @@ def test_clock_time_takes_the_day_of_its_sentence():
     assert tag("The blast came at 10:35 a.m. (0735 GMT) Friday.")[0] == ("10:35 a.m.", "TIME", "2025-07-04T10:35")
     assert tag("The lighthouse has been dark since 14:00 local time yesterday.")[0] == ("14:00", "TIME", "2025-07-08T14:00")
     assert tag("Polls close 20:00 local time.")[0] == ("20:00", "TIME", "2025-07-09T20:00")
+    # "a.m." before a lower-case word ends no clause: the tense before it still reaches the day.
+    assert tag("The briefing is scheduled for 10 a.m. local time Friday.")[1] == ("Friday", "DATE", "2025-07-11")
     assert tag("It was cold on Friday. The bus left at 6 a.m.")[1] == ("6 a.m.", "TIME", "2025-07-09T06:00")
     timexes = tag("The skipper will leave at 4 in the morning (4 a.m. Thursday).")
     assert timexes[0] == ("4 in the morning", "TIME", "2025-07-10T04:00")

@@ -40,7 +40,7 @@ _RELATIVE = re.compile(r"[,—–]\s*(?:who|which)\b[^,—–.;]*(?:[,—–]|$)
 _NOT_AN_END = "".join(rf"(?<!\b{word})" for word in (
     "vs Mr Mrs Ms Dr St Gov Sen Rep Gen Jr No Rev Prof Sgt Lt Col Capt Adm Corp Inc Co Ltd Jan Feb Aug Sept Oct Nov Dec".split()
 )) + r"(?<!\b[A-Z])"
-_CLAUSE_EDGE = re.compile(_NOT_AN_END + r"[.;!?][\"”’')]*\s|\n|[,:]\s(?=[A-Z])")
+_CLAUSE_EDGE = re.compile(_NOT_AN_END + r"(?:[.!?][\"”’')]*\s(?![a-z])|;\s)|\n|[,:]\s(?=[A-Z])")  # not "10 a.m. local time"
 
 
 def _words(segment: str) -> list[str]:
