@@ -422,6 +422,11 @@ def test_a_day_of_an_event_is_a_date_whose_value_the_text_does_not_give():
     assert tag("The crews rested in the last week of the race.") == [("the last week", "DATE", "XXXX-WXX")]
 
 
+def test_the_sept_11_attacks_are_of_2001():
+    assert tag("Harbour security was tightened after the Sept. 11 attacks.") == [("Sept. 11", "DATE", "2001-09-11")]
+    assert tag("The guild meets on Sept. 11 to vote.") == [("Sept. 11", "DATE", "2025-09-11")]
+
+
 def test_a_near_holiday_that_names_a_thing_ignores_the_tense():
     assert tag("Fares dropped to Black Friday levels.", date(2025, 11, 17)) == [("Black Friday", "DATE", "2025-11-28")]
     assert tag("Fares dropped on Black Friday.", date(2025, 11, 17)) == [("Black Friday", "DATE", "2024-11-29")]

@@ -499,6 +499,7 @@ def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date 
     return "DATE", cal.shift(reference, unit, step)
 
 
+_ATTACKS = re.compile(r"\s+(?:terror(?:ist)?\s+)?(?:attacks|hijack\w*|commission)\b", re.I)  # not "the September 11 attack" of 2012
 _WEEKDAY_PAST_BIAS = 3
 _SHORT_UNITS = frozenset({"S", "M", "H", "D", "W", "WE", "W2"})  # unit keys: seconds to fortnights
 _BEFORE = re.compile(r"\bbefore\s+(?:the\s+|this\s+|next\s+)?$", re.I)
@@ -774,6 +775,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             day = cal.safe_date(anchor.year, 11, day.day)
         if day and not given and (anchor - day).days > 30 and _future_near(text, start, end):
             day = cal.safe_date(day.year + 1, day.month, day.day)  # "the rule goes into effect on Dec. 1", said in May
+        if day and not given and (day.month, day.day) == (9, 11) and _ATTACKS.match(text, end):
+            day = date(2001, 9, 11)  # "the Sept. 11 attacks": the day itself, whatever the year of writing
         return ("DATE", day.isoformat(), None, None) if day else None
     if name in ("clock_date", "week_of"):
         # "5 p.m. EST, Nov. 9": that day with the clock time; "the week of March 6": the week that day is in.
