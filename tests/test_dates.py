@@ -279,6 +279,7 @@ def test_tense_decides_the_weekday():
     assert tag("The regatta is Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("A vigil is set for Monday.") == [("Monday", "DATE", "2025-07-14")]
     assert tag("The skipper was set to speak Monday.") == [("Monday", "DATE", "2025-07-07")]
+    assert tag("The harbour master has called a meeting for Friday.") == [("Friday", "DATE", "2025-07-11")]
     # A plan in the past tense says nothing of when; one reported still stands.
     assert tag("On Friday, the guild planned to pay the first claims.") == [("Friday", "DATE", "2025-07-04")]
     assert tag("A vigil planned for Saturday was called off.", date(2025, 7, 6)) == [("Saturday", "DATE", "2025-07-05")]

@@ -139,6 +139,8 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
             verdict = 1  # "the two leaders meet Monday"; not "did not meet", "to meet", "a return", "and go back"
         else:
             verdict = _word_tense(word, following)
+            if verdict < 0 and previous in ("has", "have") and index < len(before) and before[-1] == "for":
+                verdict = 1  # a present perfect that sets a day: "has called a meeting for Friday"
         if verdict:
             return verdict
     return 0
