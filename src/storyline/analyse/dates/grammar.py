@@ -112,9 +112,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("week_of", re.compile(rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})\b(?:{COMMA}(?P<y>{YEAR})\b)?")),
     ("month_year", re.compile(rf"(?:\b{EDGE})?\b(?P<mon>{MONTH})(?:,?\s+|\s+of\s+)(?P<y>{YEAR})\b")),
     ("relative_month", _compile(rf"\b(?P<edge>{EDGE})?(?P<rel>this|last|next|past|coming|previous)\s+(?P<mon>{MONTH})\b")),
-    # A day of the month on its own: "the hearing is set for the 28th."
-    ("ordinal_day", _compile(r"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\bfor\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
-                               r"the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*[.,;:)]|\s*$|\s+(?:and|or|at|to)\b)")),
+    # A day of the month on its own, after a preposition: "the hearing is set for the 28th."
+    ("ordinal_day", _compile(r"\bthe\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*[.,;:)]|\s*$|\s+(?:and|or|at|to)\b)")),
     ("week_of_month", _compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?P<u>week|weekend)\s+(?:of|in)\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
     ("month", re.compile(rf"(?:\b(?P<edge>{EDGE}))?\b(?P<mon>{MONTH})(?!\s*\d)\b")),
     # A weekday in the plural, or with a part of day in the plural, recurs: "on Mondays", "Tuesday
@@ -149,8 +148,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year", _compile(
         rf"(?:\b(?P<prefix>pre|post)-|(?<![$\d.,-])\b|(?<=\d\d\d\d[-–]))(?P<edge>{EDGE})?(?P<y>{YEAR})\b"
         rf"(?![.,]\d|\s*(?:%|(?:percent|tons?|people|shares|units)\b|[-/](?!{YEAR}\b|\d\d\b)\d)|\s+(?-i:{ZONE}|[A-Z]{{2,3}}T\b))")),
-    # A year before 1600 only where nothing else can be meant: "was in 1415, when ...".
-    ("old_year", re.compile(r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s))(?P<y>1[0-5]\d\d)\b(?=\s*[.,;:)]|\s+(?:and|or|when|AD|BC)\b)")),
+    # A year before 1600 only where nothing else can be meant (after "in", "since" or "until"): "was
+    # in 1415, when ...".
+    ("old_year", re.compile(r"\b(?P<y>1[0-5]\d\d)\b(?=\s*[.,;:)]|\s+(?:and|or|when|AD|BC)\b)")),
     ("quarter", _compile(
         rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})(?:'s)?\s+|(?P<yrel0>this|last|next)\s+year's\s+)?(?:(?P<yr>year-(?:earlier|ago)|prior-year)\s+)?"
         rf"(?:fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>latest|last|current|previous|past|same|year-earlier|year-ago|recent|comparable|this|next|preceding))"
@@ -192,12 +192,13 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          rf"{ZONE}|[A-Z]{{2,3}}T\b)")),
     ("duration", _compile(
         rf"\b(?P<approx>{APPROX})?(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|latest|same|whole|entire|full|year-earlier|year-ago|comparable)\s+|the\s+|an?\s+(?:additional|further|extra)\s+)?"
-        r"(?:(?P<n0>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+(?:to|or)\s+)?"
+        r"(?:(?=[\dotfes]\w*\s+(?:to|or)\s)(?P<n0>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+(?:to|or)\s+)?"
         rf"(?P<n>{NUMBER})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|calendar\s+|business\s+|trading\s+|working\s+)?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?P<tail>[\s-]+(?:old(?:er|s)?|long)\b)?")),
     # A span as an adjective with no count: "the day-long talks", "decades-long".
     ("unit_long", _compile(r"\b(?P<u>hour|day|night|week|month|year|decade|centur(?:y|ie))(?P<plural>s)?-long\b")),
-    # The day an event has reached, said in the present: "today is the eighth day of the strike".
-    ("day_count", _compile(rf"(?:(?<=\bis\s)|(?<=['’]s\s)|(?<=\bmarks\s))the\s+(?:{SPELLED_ORDINAL}|\d?\d(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day\b(?!-)")),
+    # The day an event has reached, said in the present (after "is", "'s" or "marks"): "today is the
+    # eighth day of the strike".
+    ("day_count", _compile(rf"\bthe\s+(?:{SPELLED_ORDINAL}|\d?\d(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day\b(?!-)")),
     ("past_unit", _compile(rf"\b(?P<det>the\s+(?:past|last|next|previous|coming|following))\s+(?P<u>{UNIT})\b")),
     ("plural_unit", _compile(r"(?<!-)\b(?P<pre>coming\s+|past\s+)?(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s\b(?!\s+(?:ago|later|earlier)|[\s-]+old(?:er|s)?\b)"
                                 r"(?:\s+or\s+(?:second|minute|hour|day|week|month|year|decade|centurie)s\b(?!\s+(?:ago|later|earlier)))?")),

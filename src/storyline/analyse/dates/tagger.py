@@ -499,6 +499,9 @@ def _anaphor_value(rule: str, m: re.Match, reference: date | None, anchor: date 
     return "DATE", cal.shift(reference, unit, step)
 
 
+_PRESENT_COPULA = re.compile(r"(?:\bis|['’]s|\bmarks)\s+$", re.I)
+_OLD_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|until)\s+$", re.I)
+_DAY_PREPOSITION = re.compile(r"\b(?:on|by|for|until|since|before|after)\s+$", re.I)
 _ATTACKS = re.compile(r"\s+(?:terror(?:ist)?\s+)?(?:attacks|hijack\w*|commission)\b", re.I)  # not "the September 11 attack" of 2012
 _WEEKDAY_PAST_BIAS = 3
 _SHORT_UNITS = frozenset({"S", "M", "H", "D", "W", "WE", "W2"})  # unit keys: seconds to fortnights
@@ -823,6 +826,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         month = MONTHS[g["mon"].lower().rstrip(".")]
         return "DATE", f"{int(g['y']):04d}-{month:02d}", _edge_mod(m.group(0).split(g["mon"])[0]), None
     if name == "ordinal_day":
+        if not _DAY_PREPOSITION.search(text, max(0, start - 8), start):
+            return None  # "the 28th" as a noun of its own ("the 5th and the 6th were closer")
         number = int(g["d"])
         if not anchor:
             return "DATE", f"XXXX-XX-{number:02d}", None, None
@@ -1014,8 +1019,12 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         mod = {"pre": "BEFORE", "post": "AFTER"}.get((g.get("prefix") or "").lower()) or _edge_mod(g.get("edge"))
         return "DATE", f"{year:04d}", mod, None  # "post-1959": after that year
     if name == "day_count":
+        if not _PRESENT_COPULA.search(text, max(0, start - 8), start):
+            return None  # "on the third day of the trial": a day the text does not date
         return "DATE", anchor.isoformat() if anchor else "XXXX-XX-XX", None, None
     if name == "old_year":
+        if not _OLD_YEAR_PREPOSITION.search(text, max(0, start - 8), start):
+            return None  # "1200 homes", "a crowd of 1500": a count
         return "DATE", g["y"], None, None
     if name == "a_while":
         return ("DATE", "PAST_REF", None, None) if g.get("ago") else ("DURATION", "PXX", None, None)
