@@ -506,6 +506,9 @@ def test_expressions_anchored_on_an_earlier_date():
     assert values == [("March 2, 2021", "2021-03-02"), ("Two days", "P2D"), ("The next day", "2021-03-05"), ("That week", "2021-W09")]
     assert timexes[1].type == "DURATION" and timexes[1].anchored == "2021-03-04"
     assert [e["date"] for e in date_events(text, timexes)][:2] == ["2021-03-02", "2021-03-04"]
+    # Years later count from the year just named, when that is the last time the text gave.
+    later = find_timexes("The guild was founded in 1990. Five years later, it bought the quay.", WED)[1]
+    assert (later.text, later.value, later.anchored) == ("Five years", "P5Y", "1995")
     # After a month, "that day" is a day of it; a month to come is no such antecedent.
     text = "The mill shut on Thursday. The flood came last October, and the old bridge fell that same day."
     assert tag(text)[-1] == ("that same day", "DATE", "2024-10-XX")

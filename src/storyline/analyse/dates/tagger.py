@@ -426,6 +426,9 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
                     and (anchor is None or resolved[-1].value <= anchor.isoformat()[:7]):
                 # "killed last October ... crossed out that same day": a day of the month last named
                 value = ("DATE", f"{resolved[-1].value}-XX")
+            elif timex.rule == "ago" and _unit_key(unit) in ("Y", "DE") and resolved and re.fullmatch(r"\d{4}", resolved[-1].value):
+                # "in 2008, ... a year later": years counted from the year just named
+                value = _anaphor_value(timex.rule, match, date(int(resolved[-1].value), 7, 1), anchor)
             else:
                 value = _anaphor_value(timex.rule, match, reference, anchor)
             if value is not None and timex.type == "DURATION":
