@@ -506,6 +506,10 @@ def test_expressions_anchored_on_an_earlier_date():
     assert values == [("March 2, 2021", "2021-03-02"), ("Two days", "P2D"), ("The next day", "2021-03-05"), ("That week", "2021-W09")]
     assert timexes[1].type == "DURATION" and timexes[1].anchored == "2021-03-04"
     assert [e["date"] for e in date_events(text, timexes)][:2] == ["2021-03-02", "2021-03-04"]
+    # "The end of the month" in a past clause right after a month named is that month's.
+    text = "In January, ice closed the harbour. By the end of the month, the fleet had moved south."
+    assert tag(text)[1] == ("the end of the month", "DATE", "2025-01")
+    assert tag("Ames was elected in May. The vote is due by the end of the month.")[1] == ("the end of the month", "DATE", "2025-07")
     # Years later count from the year just named, when that is the last time the text gave.
     later = find_timexes("The guild was founded in 1990. Five years later, it bought the quay.", WED)[1]
     assert (later.text, later.value, later.anchored) == ("Five years", "P5Y", "1995")

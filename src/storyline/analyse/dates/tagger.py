@@ -399,6 +399,12 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
                 and (month := re.match(r"^\d{4}-\d\d(?=$|-)", resolved[-1].value)) \
                 and (day := cal.safe_date(int(month[0][:4]), int(month[0][5:]), int(match["d"]))):
             timex = replace(timex, value=day.isoformat())  # "In January ... on the 28th": a day of the month just named
+        if timex.rule == "edge_relative" and match["the"] and match["u2"].lower() in ("month", "year") and resolved \
+                and (named := re.match(r"\d{4}(?:-\d\d)?" if match["u2"].lower() == "month" else r"\d{4}", resolved[-1].value)) \
+                and len(named[0]) == (7 if match["u2"].lower() == "month" else 4) \
+                and len(SENTENCE_BREAK.findall(text, resolved[-1].end, timex.start)) <= 1 and direction_at(text, timex.start, timex.end) < 0:
+            # "In January, snow fell. By the end of the month, schools had closed": the month just named
+            timex = replace(timex, value=named[0])
         if timex.rule in _ANAPHORIC:
             unit = (match.groupdict().get("u") or "").lower()
             rel = (match.groupdict().get("rel") or "").lower() if timex.rule in ("next_unit", "unit_after") else ""
