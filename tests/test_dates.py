@@ -510,6 +510,7 @@ def test_expressions_anchored_on_an_earlier_date():
     text = "In January, ice closed the harbour. By the end of the month, the fleet had moved south."
     assert tag(text)[1] == ("the end of the month", "DATE", "2025-01")
     assert tag("Ames was elected in May. The vote is due by the end of the month.")[1] == ("the end of the month", "DATE", "2025-07")
+    assert tag("In May 2019, catches fell. By the end of the year, the guild had sold two boats.")[1] == ("the end of the year", "DATE", "2019")
     # Years later count from the year just named, when that is the last time the text gave.
     later = find_timexes("The guild was founded in 1990. Five years later, it bought the quay.", WED)[1]
     assert (later.text, later.value, later.anchored) == ("Five years", "P5Y", "1995")

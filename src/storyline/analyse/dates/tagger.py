@@ -399,12 +399,8 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
                 and (month := re.match(r"^\d{4}-\d\d(?=$|-)", resolved[-1].value)) \
                 and (day := cal.safe_date(int(month[0][:4]), int(month[0][5:]), int(match["d"]))):
             timex = replace(timex, value=day.isoformat())  # "In January ... on the 28th": a day of the month just named
-        if timex.rule == "edge_relative" and match["the"] and match["u2"].lower() in ("month", "year") and resolved \
-                and (named := re.match(r"\d{4}(?:-\d\d)?" if match["u2"].lower() == "month" else r"\d{4}", resolved[-1].value)) \
-                and len(named[0]) == (7 if match["u2"].lower() == "month" else 4) \
-                and len(SENTENCE_BREAK.findall(text, resolved[-1].end, timex.start)) <= 1 and direction_at(text, timex.start, timex.end) < 0:
-            # "In January, snow fell. By the end of the month, schools had closed": the month just named
-            timex = replace(timex, value=named[0])
+        if timex.rule == "edge_relative" and match["the"] and resolved:
+            timex = _edge_of_named(timex, match["u2"].lower(), resolved[-1], text)
         if timex.rule in _ANAPHORIC:
             unit = (match.groupdict().get("u") or "").lower()
             rel = (match.groupdict().get("rel") or "").lower() if timex.rule in ("next_unit", "unit_after") else ""
@@ -450,6 +446,18 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
         if timex.type in ("DATE", "TIME") and (month := re.match(r"^(\d{4})-(\d\d)(?:$|-|T)", value)):
             last_month = date(int(month[1]), int(month[2]), 1)
     return resolved
+
+
+_NAMED = {"month": re.compile(r"\d{4}-\d\d(?=$|-\d)"), "year": re.compile(r"\d{4}(?=$|-)")}
+
+
+def _edge_of_named(timex: Timex, unit: str, previous: Timex, text: str) -> Timex:
+    """"The end of the month" (or year) in a past clause, within a sentence of a month (year) just
+    named, is that one's: "In January, snow fell. By the end of the month, schools had closed"."""
+    named = _NAMED[unit].match(previous.value) if unit in _NAMED else None
+    if named and len(SENTENCE_BREAK.findall(text, previous.end, timex.start)) <= 1 and direction_at(text, timex.start, timex.end) < 0:
+        return replace(timex, value=named[0])
+    return timex
 
 
 def _a_year_before(timex: Timex, previous: Timex, text: str) -> Timex:
