@@ -557,6 +557,8 @@ def test_a_year_counted_from_the_year_last_named():
 def test_a_year_earlier_after_a_period_is_that_period_a_year_back():
     assert tag("Idle berths reached 14 percent in the first quarter, up from 9 percent a year earlier.")[-1] == ("a year earlier", "DATE", "2024-Q1")
     assert tag("Catches fell in May, after a rise a year earlier.")[-1] == ("a year earlier", "DATE", "2024-05")
+    # The period compared, not the base it was compared with.
+    assert tag("Landings rose 1% in May from April and were up 5% from a year earlier.")[-1] == ("a year earlier", "DATE", "2024-05")
 
 
 def test_a_year_earlier_after_a_day_is_that_day_a_year_back():

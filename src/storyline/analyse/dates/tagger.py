@@ -394,7 +394,10 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
     resolved = []
     for timex, match in chosen:
         if timex.rule == "year_earlier" and resolved:
-            timex = _a_year_before(timex, resolved[-1], text)
+            # the period compared, not a base it was compared with ("rose in February from January
+            # and 4.6% from a year earlier": February's)
+            bases = [t for t in resolved if not _FROM.search(text, max(0, t.start - 6), t.start)]
+            timex = _a_year_before(timex, bases[-1] if bases else resolved[-1], text)
         if timex.rule == "ordinal_day" and resolved and timex.start - resolved[-1].end < 300 \
                 and (month := re.match(r"^\d{4}-\d\d(?=$|-)", resolved[-1].value)) \
                 and (day := cal.safe_date(int(month[0][:4]), int(month[0][5:]), int(match["d"]))):
@@ -448,6 +451,7 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
     return resolved
 
 
+_FROM = re.compile(r"\bfrom\s+$", re.I)
 _NAMED = {"month": re.compile(r"\d{4}-\d\d(?=$|-\d)"), "year": re.compile(r"\d{4}(?=$|-)")}
 
 
