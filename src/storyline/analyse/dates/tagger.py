@@ -399,7 +399,7 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
             bases = [t for t in resolved if not _FROM.search(text, max(0, t.start - 6), t.start)]
             timex = _a_year_before(timex, bases[-1] if bases else resolved[-1], text)
         if timex.rule == "ordinal_day" and resolved and timex.start - resolved[-1].end < 300 \
-                and (month := re.match(r"^\d{4}-\d\d(?=$|-)", resolved[-1].value)) \
+                and (month := _NAMED_PERIOD["month"].match(resolved[-1].value)) \
                 and (day := cal.safe_date(int(month[0][:4]), int(month[0][5:]), int(match["d"]))):
             timex = replace(timex, value=day.isoformat())  # "In January ... on the 28th": a day of the month just named
         if timex.rule == "edge_relative" and match["the"] and resolved:
@@ -452,13 +452,14 @@ def _resolve_anaphora(chosen: list[tuple[Timex, re.Match]], text: str, anchor: d
 
 
 _FROM = re.compile(r"\bfrom\s+$", re.I)
-_NAMED = {"month": re.compile(r"\d{4}-\d\d(?=$|-\d)"), "year": re.compile(r"\d{4}(?=$|-)")}
+# The month (or year) a value names: "2013-01" of "2013-01", "2013-01-05" or "1998-10-XX".
+_NAMED_PERIOD = {"month": re.compile(r"\d{4}-\d\d(?=$|-)"), "year": re.compile(r"\d{4}(?=$|-)")}
 
 
 def _edge_of_named(timex: Timex, unit: str, previous: Timex, text: str) -> Timex:
     """"The end of the month" (or year) in a past clause, within a sentence of a month (year) just
     named, is that one's: "In January, snow fell. By the end of the month, schools had closed"."""
-    named = _NAMED[unit].match(previous.value) if unit in _NAMED else None
+    named = _NAMED_PERIOD[unit].match(previous.value) if unit in _NAMED_PERIOD else None
     if named and len(SENTENCE_BREAK.findall(text, previous.end, timex.start)) <= 1 and direction_at(text, timex.start, timex.end) < 0:
         return replace(timex, value=named[0])
     return timex
