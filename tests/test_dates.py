@@ -406,6 +406,12 @@ def test_the_tense_before_a_year_less_month_places_its_year():
     assert tag("Talks drag on. In January, the harbour board will hire a new chief.", october) == [("January", "DATE", "2026-01")]
     # a report after the month says nothing of the month's event
     assert tag("Ferries return in early March, an official said.", date(2025, 2, 10)) == [("early March", "DATE", "2025-03")]
+    # a future further back in the clause, when nothing nearer says otherwise
+    march = date(2025, 3, 4)
+    assert tag("Captain Ines Varga will be named skipper of the research ship Halcyon for a survey in December.", march) \
+        == [("December", "DATE", "2025-12")]
+    assert tag("The board expects the harbour to grow by 2 percent, a point less than forecast in January.", march) \
+        == [("January", "DATE", "2025-01")]
 
 
 def test_the_following_month_after_a_named_month():

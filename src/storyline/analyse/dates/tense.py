@@ -48,16 +48,16 @@ def _words(segment: str) -> list[str]:
     return [word if word == "May" else word.lower().replace("’", "'") for word in _TOKEN.findall(segment)]
 
 
-def direction_at(text: str, start: int, end: int, before_only: bool = False, modal: bool = True) -> int:
+def direction_at(text: str, start: int, end: int, before_only: bool = False, modal: bool = True, reach: int = 10) -> int:
     """The tense of the clause around an expression: -1 past, +1 future, 0 when nothing says.
 
-    The nearest cue before the expression wins ("will meet on Friday", "met on Friday"); when
-    there is none, the nearest after it ("on Friday, he said"), unless ``before_only``. A
+    The nearest cue among the ``reach`` words before the expression wins ("will meet on Friday",
+    "met on Friday"); when there is none, the nearest after it ("on Friday, he said"), unless ``before_only``. A
     "would" looks ahead ("said talks would resume Monday") unless ``modal`` is off.
     """
     left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 160), start)), default=max(0, start - 160))
     clause = _words(text[left:start])
-    before = clause[-10:]
+    before = clause[-reach:]
     # An expression that opens its clause ("On Thursday, Ames told ...") reads past its comma.
     opens = text.startswith(",", end) and all(word in _OPENERS for word in before)
     edge = _CLAUSE_EDGE.search(text, end + 1 if opens else end)
@@ -123,6 +123,8 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
             verdict = 0  # "soon after Sunday's vote" tells an order, not a future
         elif word == "last" and (previous in _AUXILIARIES or previous == "the"):
             verdict = 0  # the verb ("is expected to last six weeks") or an order ("on the last weekend of June")
+        elif word in ("expected", "forecast", "projected", "predicted", "planned", "anticipated") and previous in ("than", "as"):
+            verdict = -1  # an expectation met or missed: "less than forecast in July"
         elif word == "likely" and previous in ("more", "less", "most", "least"):
             verdict = 0  # a comparison ("grew no more likely on Tuesday"), not a forecast
         elif word in ("scheduled", "slated", "expected", "planned", "forecast", "projected", "predicted") and previous in ("was", "were"):
@@ -187,6 +189,10 @@ def month_tense(text: str, start: int, end: int) -> int:
                 return verdict
         return 0
     tense = direction_at(text, start, end)
+    if tense == 0 and _words(text[max(0, start - 12):start])[-1:] in (["in"], ["by"], ["for"], ["until"], ["before"]):
+        # nothing near: a future further back in the clause still counts, if no nearer cue says
+        # otherwise ("will be named skipper of the research ship for a survey in December")
+        return max(0, direction_at(text, start, end, before_only=True, reach=25))
     return direction_at(text, start, end, before_only=True) if tense < 0 else tense
 
 
