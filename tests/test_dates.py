@@ -495,6 +495,12 @@ def test_year_placement_around_new_year():
     # A future a few words back puts a month-day months away ahead.
     assert tag("Astronomers said the comet will pass within 8 million miles of the island on Oct. 19.", date(2025, 3, 20)) \
         == [("Oct. 19", "DATE", "2025-10-19")]
+    # So does one further back in the clause, if no nearer cue says otherwise ("since their ...").
+    february = date(2025, 2, 13)
+    assert tag("It said two new ferries would sail from Tarsk, with the third leaving each Thursday from August 6.", february)[-1] \
+        == ("August 6", "DATE", "2025-08-06")
+    assert tag("The skipper will take the helm after a run of good catches since their Oct. 13 refit.", february) \
+        == [("Oct. 13", "DATE", "2024-10-13")]
     # So is the first day of a span that ends behind the anchor.
     assert tag("The port logged 400 landings between January 1 and September 26.", date(2025, 9, 29)) \
         == [("January 1", "DATE", "2025-01-01"), ("September 26", "DATE", "2025-09-26")]

@@ -538,8 +538,7 @@ def _future_near(text: str, start: int, end: int) -> bool:
         return False
     if _BEFORE.search(text, max(0, start - 25), start):
         return True
-    window = max(0, start - 60)
-    return direction_at(text[window:end], start - window, end - window, before_only=True) > 0
+    return direction_at(text, start, end, before_only=True, reach=25) > 0
 
 
 _ELECTION = re.compile(

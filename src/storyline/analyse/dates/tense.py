@@ -65,8 +65,8 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
     # Eight words after, or sixteen after an expression that opens its sentence ("Friday on Kestrel
     # Radio's morning show, the skipper said ...").
     after = _words(_RELATIVE.sub(" ", text[end:right]))[:8 if before else 16]
-    if before and before[-1] == "since":
-        return -1
+    if before[-1:] == ["since"] or (before[-2:-1] == ["since"] and before[-1] in _BEFORE_ADJECTIVE):
+        return -1  # "since Monday", "since their Oct. 13 debate"
     approach = before[:-1] if before[-1:] in (["a"], ["an"], ["the"], ["this"]) else before
     if approach[-1:] in (["upcoming"], ["toward"], ["towards"]) or approach[-2:] == ["ahead", "of"]:
         return 1  # what is approached lies ahead: "ahead of Friday's vote", "toward a Monday deadline"
