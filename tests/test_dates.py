@@ -38,6 +38,11 @@ def tag(text, anchor=WED):
     ("The strike lasted three weeks.", ("three weeks", "DURATION", "P3W")),
     ("Talks ran for 48 hours.", ("48 hours", "DURATION", "PT48H")),
     ("He served nearly forty years.", ("nearly forty years", "DURATION", "P40Y")),
+    ("The abbey stood for three hundred years.", ("three hundred years", "DURATION", "P300Y")),
+    # thousands of years in millennia, and vague decades and centuries, in TIMEX3's unit letters (L, E, C)
+    ("The guild has kept its dyeing secret for more than two thousand years.", ("more than two thousand years", "DURATION", "P2L")),
+    ("The harbour has silted for centuries.", ("centuries", "DURATION", "PXC")),
+    ("The feud has simmered for decades.", ("decades", "DURATION", "PXE")),
     ("Prices rose over the past three months.", ("the past three months", "DURATION", "P3M")),
     ("It began two years ago.", ("two years ago", "DATE", "2023")),
     ("It began three days ago.", ("three days ago", "DATE", "2025-07-06")),

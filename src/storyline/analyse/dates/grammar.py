@@ -16,6 +16,7 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "thousand": 1000, "a thousand": 1000,
     "a dozen": 12, "dozen": 12, "half a dozen": 6, "half-dozen": 6, "half dozen": 6, "a half-dozen": 6,
     "a half dozen": 6, "a quarter": 0.25, "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "half an": 0.5, "a half": 0.5,
 }
@@ -23,7 +24,7 @@ VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of", "nume
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": 4}
 UNITS = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE", "fortnight": "W2",
-    "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE", "millennium": "ML",
+    "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE", "millennium": "ML", "millennia": "ML",
 }
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -42,10 +43,11 @@ _NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, rever
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (
-    rf"(?:\d+\s+1/2|\d+(?:[.,]\d+)?|(?:{_TENS})[\s-](?:{_ONES})|{_NUM_WORD}|(?:{'|'.join(VAGUE_NUMBERS)}))"
+    rf"(?:\d+\s+1/2|(?:\d+|{_ONES}|{_TENS})\s+(?:hundred|thousand)|\d+(?:[.,]\d+)?|(?:{_TENS})[\s-](?:{_ONES})|{_NUM_WORD}"
+    rf"|(?:{'|'.join(VAGUE_NUMBERS)}))"
     r"(?:[\s-]+(?:and[\s-]+)?(?:a[\s-]+)?half)?"
 )
-UNIT = r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ie)|millennium)"
+UNIT = r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"

@@ -43,7 +43,7 @@ class Timex:
 
 
 _UNIT_CALENDAR = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
-_DURATION_UNIT = {"S": "S", "M": "M", "H": "H", "D": "D", "W": "W", "WE": "D", "W2": "W", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE", "ML": "ML"}
+_DURATION_UNIT = {"S": "S", "M": "M", "H": "H", "D": "D", "W": "W", "WE": "D", "W2": "W", "Q": "Q", "Y": "Y", "DE": "E", "CE": "C", "ML": "L"}
 _TIME_UNITS = {"second", "minute", "hour"}
 _APPROX_MOD = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX",
                "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
@@ -630,6 +630,8 @@ def _number(word: str) -> float | None:
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word] + half
     parts = word.split()
+    if len(parts) == 2 and parts[1] in ("hundred", "thousand") and (count := _number(parts[0])) is not None:
+        return count * NUMBER_WORDS[parts[1]] + half  # "three hundred", "two thousand"
     if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
         return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]] + half
     try:
@@ -671,6 +673,8 @@ def _duration(amount: float | None, unit_word: str) -> str:
             return f"P{whole}{big}{rest}{small}" if whole else f"P{rest}{small}"
     if key in ("DE", "CE", "ML") and amount is not None:
         return f"P{_amount(amount * {'DE': 10, 'CE': 100, 'ML': 1000}[key])}Y"  # TimeBank writes decades in years
+    if key == "Y" and amount and amount >= 1000 and amount % 1000 == 0:
+        return f"P{_amount(amount / 1000)}L"  # "two thousand years": millennia, as TimeBank writes them
     if unit in _TIME_UNITS:
         return f"PT{_amount(amount)}{_DURATION_UNIT[key]}"
     return f"P{_amount(amount)}{_DURATION_UNIT[key]}"
