@@ -89,6 +89,7 @@ def tag(text, anchor=WED):
     ("Crime rose over the past year.", ("the past year", "DATE", "2024")),
     ("Fares will rise in the coming years.", ("coming years", "DURATION", "PXY")),
     ("The repairs may take weeks or months.", ("weeks or months", "DURATION", "PXW")),
+    ("In recent weeks and months, the quay has been busy.", ("recent weeks and months", "DURATION", "PXW")),
     ("The regatta falls on the last weekend of June.", ("the last weekend of June", "DATE", "2025-W26-WE")),
     ("The trial opened in the first week of April 2024.", ("the first week of April 2024", "DATE", "2024-W14")),
     ("The guild posted the log at 2025-07-08T14:05Z.", ("2025-07-08T14:05Z", "TIME", "2025-07-08T14:05")),

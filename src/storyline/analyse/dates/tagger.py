@@ -1293,7 +1293,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None  # "the early hours of Thursday": a part of the day, which the day's own expression gives
         if unit in ("second", "minute") and not g.get("pre"):
             return None
-        if unit == "year" and (g.get("pre") or "").lower().startswith("past"):
+        if unit == "year" and (g.get("pre") or "").lower().startswith(("past", "recent")):
             return "DATE", "PAST_REF", None, None  # "in past years", as "in recent years"
         return "DURATION", _duration(None, unit), None, None
     if name == "set":
