@@ -270,6 +270,16 @@ def test_a_quarter_ended_on_a_date_is_in_its_year_and_that_quarter_is_the_last_n
     assert tag("That quarter of the town flooded.") == []
 
 
+def test_after_a_fiscal_quarter_the_quarter_under_report_is_that_one():
+    october = date(2025, 10, 24)
+    text = ("Kestrel Looms earned $3 million in the fiscal first quarter. In the 2024 period, it lost $1 million. "
+            "Looms shipped 900 sets in the quarter. In the third quarter, rival Tarsk Mills earned $2 million; "
+            "the latest quarter brought it a record.")
+    assert [t[2] for t in tag(text, october)] == ["2025-Q1", "2024-Q1", "2025-Q1", "2025-Q3", "2025-Q3"]
+    # with no fiscal quarter named, the quarter under report is the last calendar quarter completed
+    assert tag("Looms shipped 900 sets in the quarter.", october) == [("the quarter", "DATE", "2025-Q3")]
+
+
 def test_a_year_ended_on_a_date_is_a_span():
     assert tag("Net income for the fiscal year ended March 31 rose.")[0] == ("the fiscal year", "DURATION", "P1Y")
     assert tag("Net income for the year rose.") == [("the year", "DATE", "2025")]

@@ -87,7 +87,7 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         chosen.append((Timex(s, e, text[s:e], kind, value, name, mod), match))
     chosen.sort(key=lambda pair: pair[0].start)
     timexes = _span_years(_range_ends(_date_clock_times(_resolve_anaphora(chosen, text, anchor), text), text), text)
-    timexes = _span_in_order(_quarters(timexes, text), text)
+    timexes = _span_in_order(_quarters(timexes, text, anchor), text)
     return [_without_lead(_with_or_so(_day_beside(timex, text), text)) for timex in timexes]
 
 
@@ -132,22 +132,36 @@ def _with_or_so(timex: Timex, text: str) -> Timex:
 _ENDED = re.compile(r",?\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:on\s+)?$")
 
 
-def _quarters(timexes: list[Timex], text: str) -> list[Timex]:
+def _quarters(timexes: list[Timex], text: str, anchor: date | None) -> list[Timex]:
     """A quarter or half followed by the day it ended ("the second quarter ended Oct. 31, 1988") is
     in that day's year: a fiscal quarter, numbered as the company counts it. "That quarter" is the
-    quarter last named."""
+    quarter last named. After a fiscal quarter is named ("earned $5 million in the fiscal first
+    quarter"), the quarter under report ("the quarter", "the latest period", "the 1988 period") is
+    that one, not the last calendar quarter, until another quarter is named."""
     out = list(timexes)
-    last = None
+    last = fiscal = None
+    reported = _reported_period(anchor, "quarter") if anchor else None
     for index, period in enumerate(timexes):
         day = timexes[index + 1] if index + 1 < len(timexes) else None
+        quarter = re.fullmatch(r"(\d{4})-Q\d", period.value)
         if period.value == "XXXX-QX" and period.rule == "that_unit" and last:
             out[index] = replace(period, value=last)
         elif day and re.fullmatch(r"\d{4}-[QH]\d", period.value) and _FULL_DATE.fullmatch(day.value) \
                 and _ENDED.fullmatch(text, period.end, day.start) and day.start - period.end < 30:
             out[index] = replace(period, value=day.value[:4] + period.value[4:])
+        elif quarter and _NAMED_QUARTER.search(period.text):
+            fiscal = period.value if "fiscal" in period.text.lower() else None
+        elif quarter and fiscal and reported and period.rule in _REPORTED_RULES and not _NOT_REPORTED.search(period.text):
+            year = int(fiscal[:4]) + int(quarter[1]) - int(reported[:4])  # "the 1988 period": the fiscal quarter a year back
+            out[index] = replace(period, value=f"{year:04d}{fiscal[4:]}")
         if re.fullmatch(r"\d{4}-Q\d", out[index].value):
             last = out[index].value
     return out
+
+
+_NAMED_QUARTER = re.compile(r"\b(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))\b|\bQ[1-4]\b", re.I)
+_NOT_REPORTED = re.compile(r"\b(?:this|next|current|coming)\b", re.I)
+_REPORTED_RULES = frozenset({"the_quarter", "quarter", "year_quarter", "year_earlier"})
 
 
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|to|through|until|till|and|or)\s*$")
