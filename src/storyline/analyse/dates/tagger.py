@@ -150,7 +150,8 @@ def _quarters(timexes: list[Timex], text: str, anchor: date | None) -> list[Time
                 and _ENDED.fullmatch(text, period.end, day.start) and day.start - period.end < 30:
             out[index] = replace(period, value=day.value[:4] + period.value[4:])
         elif quarter and _NAMED_QUARTER.search(period.text):
-            fiscal = period.value if "fiscal" in period.text.lower() else None
+            unfinished = reported and period.value > reported and direction_at(text, period.start, period.end) < 0
+            fiscal = period.value if "fiscal" in period.text.lower() or unfinished else None
         elif quarter and fiscal and reported and period.rule in _REPORTED_RULES and not _NOT_REPORTED.search(period.text):
             year = int(fiscal[:4]) + int(quarter[1]) - int(reported[:4])  # "the 1988 period": the fiscal quarter a year back
             out[index] = replace(period, value=f"{year:04d}{fiscal[4:]}")
