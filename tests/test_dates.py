@@ -590,6 +590,13 @@ def test_a_year_earlier_after_a_period_is_that_period_a_year_back():
     assert tag("Catches fell in May, after a rise a year earlier.")[-1] == ("a year earlier", "DATE", "2024-05")
     # The period compared, not the base it was compared with.
     assert tag("Landings rose 1% in May from April and were up 5% from a year earlier.")[-1] == ("a year earlier", "DATE", "2024-05")
+    # Months reported together lie in the year before, not in its quarter under report.
+    october = date(2025, 10, 24)
+    text = "Kestrel Looms earned $9 million in the third quarter. In the nine months, profit rose to $20 million from $15 million a year earlier."
+    assert tag(text, october)[-1] == ("a year earlier", "DATE", "2024")
+    text = "In the first nine months, Looms lost $2 million, against a profit of $1 million in the 2024 period."
+    assert tag(text, october)[-1] == ("the 2024 period", "DATE", "2024")
+    assert tag("Looms earned $9 million in the quarter, up from $7 million a year earlier.", october)[-1] == ("a year earlier", "DATE", "2024-Q3")
 
 
 def test_a_year_earlier_after_a_day_is_that_day_a_year_back():

@@ -382,6 +382,19 @@ def _sentence_around(text: str, start: int, end: int, reach: int) -> str:
     return text[left:right.start() if right else min(len(text), end + reach)]
 
 
+_MONTHS_SPAN = re.compile(r"\b(?:nine|six|three|eight|seven|eleven|ten|\d+)\s+months\b|\b(?:first|second)\s+half\b", re.I)
+
+
+def _after_months(text: str, start: int) -> bool:
+    """Whether the sentence before ``start`` last named a span of months, not a quarter: "In the
+    first nine months, net fell to $3 million from $4 million a year earlier" compares the months,
+    which lie in the year before, not the quarter under report."""
+    opening = max((m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    before = text[opening:start]
+    spans = list(_MONTHS_SPAN.finditer(before))
+    return bool(spans) and "quarter" not in before[spans[-1].end():].lower()
+
+
 def _in_a_game(text: str, start: int, end: int) -> bool:
     """Whether a quarter or half is one of a game: its sentence tells a match, not a report of results."""
     sentence = _sentence_around(text, start, end, 300)
@@ -839,9 +852,11 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None
         if "period" in m.group(0).lower() and not _EARNINGS.search(text, max(0, start - 200), end + 200):
             return None  # "the 2010-2012 period": a period, a quarter only in a report of results
+        rel = (g.get("rel") or g.get("rel2") or "a").lower()
+        if _after_months(text, start):  # "in the first nine months, compared with $2 million in the 1988 period"
+            return "DATE", g.get("y") or f"{anchor.year + {'this': 0, 'next': 1}.get(rel, -1):04d}", None, None
         if g.get("y"):
             return "DATE", _reported_period(anchor, "quarter", year=int(g["y"])), None, None
-        rel = (g.get("rel") or g.get("rel2") or "a").lower()
         return "DATE", _reported_period(anchor, "quarter", {"this": 0, "next": 1}.get(rel, -1)), None, None
     if name == "month_relative_year":
         if not anchor:
@@ -1197,7 +1212,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if not anchor:
             return "DATE", "XXXX", None, None
         around = text[max(0, start - 1200) : end + 60].lower()
-        if ("quarter" in around or "period" in around) and _RESULTS.search(text, max(0, start - 300), end + 100):
+        if ("quarter" in around or "period" in around) and _RESULTS.search(text, max(0, start - 300), end + 100) \
+                and not _after_months(text, start):
             return "DATE", _reported_period(anchor, "quarter", -1), None, None
         return "DATE", f"{anchor.year - 1:04d}", None, None
     if name in ("edge_relative", "relative_unit"):
