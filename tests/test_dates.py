@@ -276,6 +276,9 @@ def test_after_a_fiscal_quarter_the_quarter_under_report_is_that_one():
             "Looms shipped 900 sets in the quarter. In the third quarter, rival Tarsk Mills earned $2 million; "
             "the latest quarter brought it a record.")
     assert [t[2] for t in tag(text, october)] == ["2025-Q1", "2024-Q1", "2025-Q1", "2025-Q3", "2025-Q3"]
+    text = ("Looms earned $4 million, or 12 cents a share, for the fiscal-first quarter ended Sept. 30. It had lost $1 million, "
+            "or 3 cents a share, a year ago. Sales were $30 million, against $25 million a year earlier.")
+    assert tag(text, october)[-1] == ("a year earlier", "DATE", "2024-Q1")
     # so is a quarter reported as gone by before the calendar's has ended: a fiscal one
     text = "Kestrel Looms reported a drop in fourth-quarter earnings. Sales in the latest period fell, as they had a year earlier."
     assert [t[2] for t in tag(text, date(2025, 11, 3))] == ["2025-Q4", "2025-Q4", "2024-Q4"]

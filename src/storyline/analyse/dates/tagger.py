@@ -149,12 +149,13 @@ def _quarters(timexes: list[Timex], text: str, anchor: date | None) -> list[Time
         elif day and re.fullmatch(r"\d{4}-[QH]\d", period.value) and _FULL_DATE.fullmatch(day.value) \
                 and _ENDED.fullmatch(text, period.end, day.start) and day.start - period.end < 30:
             out[index] = replace(period, value=day.value[:4] + period.value[4:])
-        elif quarter and _NAMED_QUARTER.search(period.text):
-            unfinished = reported and period.value > reported and direction_at(text, period.start, period.end) < 0
-            fiscal = period.value if "fiscal" in period.text.lower() or unfinished else None
-        elif quarter and fiscal and reported and period.rule in _REPORTED_RULES and not _NOT_REPORTED.search(period.text):
+        elif quarter and fiscal and reported and period.rule in _REPORTED_RULES and not _NOT_REPORTED.search(period.text) \
+                and not _NAMED_QUARTER.search(period.text):
             year = int(fiscal[:4]) + int(quarter[1]) - int(reported[:4])  # "the 1988 period": the fiscal quarter a year back
             out[index] = replace(period, value=f"{year:04d}{fiscal[4:]}")
+        if quarter and _NAMED_QUARTER.search(period.text):
+            unfinished = reported and period.value > reported and direction_at(text, period.start, period.end) < 0
+            fiscal = out[index].value if "fiscal" in period.text.lower() or unfinished else None
         if re.fullmatch(r"\d{4}-Q\d", out[index].value):
             last = out[index].value
     return out
