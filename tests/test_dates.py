@@ -599,6 +599,9 @@ def test_a_year_earlier_after_a_period_is_that_period_a_year_back():
     assert tag(text, october)[-1] == ("a year earlier", "DATE", "2024")
     text = "In the first nine months, Looms lost $2 million, against a profit of $1 million in the 2024 period."
     assert tag(text, october)[-1] == ("the 2024 period", "DATE", "2024")
+    text = ("Looms earned $1 million in the third quarter. In the first nine months, it lost $2 million, or 9 cents a share. "
+            "The year-ago results included a charge.")
+    assert tag(text, october)[-1] == ("year-ago", "DATE", "2024")
     assert tag("Looms earned $9 million in the quarter, up from $7 million a year earlier.", october)[-1] == ("a year earlier", "DATE", "2024-Q3")
 
 

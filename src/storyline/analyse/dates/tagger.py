@@ -387,11 +387,11 @@ _MONTHS_SPAN = re.compile(r"\b(?:nine|six|three|eight|seven|eleven|ten|\d+)\s+mo
 
 
 def _after_months(text: str, start: int) -> bool:
-    """Whether the sentence before ``start`` last named a span of months, not a quarter: "In the
-    first nine months, net fell to $3 million from $4 million a year earlier" compares the months,
-    which lie in the year before, not the quarter under report."""
-    opening = max((m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
-    before = text[opening:start]
+    """Whether the text before ``start``, back to the start of the sentence before, last named a span
+    of months, not a quarter: "In the first nine months, net fell to $3 million from $4 million a
+    year earlier" compares the months, which lie in the year before, not the quarter under report."""
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - 500), start)]
+    before = text[breaks[-2] if len(breaks) > 1 else max(0, start - 500):start]
     spans = list(_MONTHS_SPAN.finditer(before))
     return bool(spans) and "quarter" not in before[spans[-1].end():].lower()
 
