@@ -1097,6 +1097,9 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         half = unit == "half"
         year_text = g.get("y1") or g.get("y2")
         rel = (g.get("rel") or "").lower()
+        if rel and not year_text and re.search(r"s\b", m.group(0)[-2:]):
+            # plural, no order: "in recent quarters" is a vague span; "comparable periods" no time at all
+            return ("DURATION", "PXQ", None, None) if unit == "quarter" and rel in ("recent", "past", "previous", "last") else None
         year_rel = (g.get("yrel") or g.get("yrel0") or "").lower()
         shifted = -1 if (g.get("yr") or rel in ("year-earlier", "year-ago") or year_rel == "last") else 0
         if year_rel == "next":
