@@ -282,6 +282,8 @@ def test_after_a_fiscal_quarter_the_quarter_under_report_is_that_one():
     # so is a quarter reported as gone by before the calendar's has ended: a fiscal one
     text = "Kestrel Looms reported a drop in fourth-quarter earnings. Sales in the latest period fell, as they had a year earlier."
     assert [t[2] for t in tag(text, date(2025, 11, 3))] == ["2025-Q4", "2025-Q4", "2024-Q4"]
+    text = "In the comparable year-ago quarter, the second quarter ended Oct. 31, Looms lost $2 million, or 26 cents a share."
+    assert tag(text, october)[0] == ("year-ago quarter", "DATE", "2024-Q2")
     # quarters in the plural with no order are no quarter under report
     assert tag("Looms has had a hard time in recent quarters.", october) == [("recent quarters", "DURATION", "PXQ")]
     assert tag("Net rose just over comparable periods of old.", october) == []

@@ -137,7 +137,8 @@ def _quarters(timexes: list[Timex], text: str, anchor: date | None) -> list[Time
     in that day's year: a fiscal quarter, numbered as the company counts it. "That quarter" is the
     quarter last named. After a fiscal quarter is named ("earned $5 million in the fiscal first
     quarter"), the quarter under report ("the quarter", "the latest period", "the 1988 period") is
-    that one, not the last calendar quarter, until another quarter is named."""
+    that one, not the last calendar quarter, until another quarter is named; so is one a quarter
+    named beside it tells ("the year-ago quarter, the second quarter ended Oct. 31")."""
     out = list(timexes)
     last = fiscal = None
     reported = _reported_period(anchor, "quarter") if anchor else None
@@ -149,6 +150,9 @@ def _quarters(timexes: list[Timex], text: str, anchor: date | None) -> list[Time
         elif day and re.fullmatch(r"\d{4}-[QH]\d", period.value) and _FULL_DATE.fullmatch(day.value) \
                 and _ENDED.fullmatch(text, period.end, day.start) and day.start - period.end < 30:
             out[index] = replace(period, value=day.value[:4] + period.value[4:])
+        elif quarter and day and period.rule in _REPORTED_RULES and not _NAMED_QUARTER.search(period.text) \
+                and re.fullmatch(r"\d{4}-Q\d", day.value) and _NAMED_QUARTER.search(day.text) and re.fullmatch(r",\s*", text[period.end:day.start]):
+            out[index] = replace(period, value=period.value[:5] + day.value[5:])  # "the year-ago quarter, the second quarter ended ..."
         elif quarter and fiscal and reported and period.rule in _REPORTED_RULES and not _NOT_REPORTED.search(period.text) \
                 and not _NAMED_QUARTER.search(period.text):
             year = int(fiscal[:4]) + int(quarter[1]) - int(reported[:4])  # "the 1988 period": the fiscal quarter a year back
