@@ -565,8 +565,10 @@ _DEADLINE = re.compile(r"\b(?:by|until|till|as\s+of)\s+$", re.I)
 
 
 def _future_near(text: str, start: int, end: int) -> bool:
-    """Whether a future cue in the few words before an expression puts it ahead ("will vote on
-    March 1", "goes into effect Dec. 1"); a deadline ("by March 15") may be past or to come."""
+    """Whether a future cue before an expression in its clause, up to 25 words back and with no
+    nearer cue saying otherwise, puts it ahead ("will vote on March 1", "goes into effect Dec. 1",
+    "would sail ..., with the third leaving from August 6"); a deadline ("by March 15") may be
+    past or to come."""
     if _DEADLINE.search(text, max(0, start - 10), start):
         return False
     if _BEFORE.search(text, max(0, start - 25), start):
