@@ -394,6 +394,8 @@ def _after_months(text: str, start: int) -> bool:
     """Whether the text before ``start``, back to the start of the sentence before, last named a span
     of months, not a quarter: "In the first nine months, net fell to $3 million from $4 million a
     year earlier" compares the months, which lie in the year before, not the quarter under report."""
+    if not _MONTHS_SPAN.search(text, max(0, start - 500), start):
+        return False
     breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - 500), start)]
     before = text[breaks[-2] if len(breaks) > 1 else max(0, start - 500):start]
     spans = list(_MONTHS_SPAN.finditer(before))
