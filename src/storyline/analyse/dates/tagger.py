@@ -151,8 +151,10 @@ def _quarters(timexes: list[Timex], text: str, anchor: date | None) -> list[Time
                 and _ENDED.fullmatch(text, period.end, day.start) and day.start - period.end < 30:
             out[index] = replace(period, value=day.value[:4] + period.value[4:])
         elif quarter and day and period.rule in _REPORTED_RULES and not _NAMED_QUARTER.search(period.text) \
-                and re.fullmatch(r"\d{4}-Q\d", day.value) and _NAMED_QUARTER.search(day.text) and re.fullmatch(r",\s*", text[period.end:day.start]):
-            out[index] = replace(period, value=period.value[:5] + day.value[5:])  # "the year-ago quarter, the second quarter ended ..."
+                and re.fullmatch(r"\d{4}-Q\d", day.value) and _NAMED_QUARTER.search(day.text) \
+                and re.fullmatch(r",\s*", text[period.end:day.start]):
+            # an apposition names it: "the year-ago quarter, the second quarter ended Oct. 31"
+            out[index] = replace(period, value=period.value[:5] + day.value[5:])
         elif quarter and fiscal and reported and period.rule in _REPORTED_RULES and not _NOT_REPORTED.search(period.text) \
                 and not _NAMED_QUARTER.search(period.text):
             year = int(fiscal[:4]) + int(quarter[1]) - int(reported[:4])  # "the 1988 period": the fiscal quarter a year back
@@ -1105,7 +1107,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         half = unit == "half"
         year_text = g.get("y1") or g.get("y2")
         rel = (g.get("rel") or "").lower()
-        if rel and not year_text and re.search(r"s\b", m.group(0)[-2:]):
+        if rel and not year_text and m.group(0).lower().endswith(("quarters", "periods")):
             # plural, no order: "in recent quarters" is a vague span; "comparable periods" no time at all
             return ("DURATION", "PXQ", None, None) if unit == "quarter" and rel in ("recent", "past", "previous", "last") else None
         year_rel = (g.get("yrel") or g.get("yrel0") or "").lower()

@@ -52,8 +52,8 @@ def direction_at(text: str, start: int, end: int, before_only: bool = False, mod
     """The tense of the clause around an expression: -1 past, +1 future, 0 when nothing says.
 
     The nearest cue among the ``reach`` words before the expression wins ("will meet on Friday",
-    "met on Friday"); when there is none, the nearest after it ("on Friday, he said"), unless ``before_only``. A
-    "would" looks ahead ("said talks would resume Monday") unless ``modal`` is off.
+    "met on Friday"); when there is none, the nearest after it ("on Friday, he said"), unless
+    ``before_only``. A "would" looks ahead ("said talks would resume Monday") unless ``modal`` is off.
     """
     left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 160), start)), default=max(0, start - 160))
     clause = _words(text[left:start])
