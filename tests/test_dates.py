@@ -598,6 +598,9 @@ def test_a_year_earlier_after_a_period_is_that_period_a_year_back():
     assert tag("Catches fell in May, after a rise a year earlier.")[-1] == ("a year earlier", "DATE", "2024-05")
     # The period compared, not the base it was compared with.
     assert tag("Landings rose 1% in May from April and were up 5% from a year earlier.")[-1] == ("a year earlier", "DATE", "2024-05")
+    # A "quarter-century" is no quarter: wages a year earlier are the year before.
+    text = "Joblessness sat near its quarter-century low. Average hourly earnings left wages 3 percent higher than a year earlier."
+    assert tag(text, date(2025, 2, 6))[-1] == ("a year earlier", "DATE", "2024")
     # Months reported together lie in the year before, not in its quarter under report.
     october = date(2025, 10, 24)
     text = "Kestrel Looms earned $9 million in the third quarter. In the nine months, profit rose to $20 million from $15 million a year earlier."

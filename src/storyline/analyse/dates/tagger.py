@@ -389,6 +389,7 @@ def _sentence_around(text: str, start: int, end: int, reach: int) -> str:
     return text[left:right.start() if right else min(len(text), end + reach)]
 
 
+_REPORTING_PERIOD = re.compile(r"\b(?:quarter(?:ly|s)?|periods?)\b(?!-)", re.I)  # not a "quarter-century low"
 _MONTHS_SPAN = re.compile(r"\b(?:nine|six|three|eight|seven|eleven|ten|\d+)\s+months\b|\b(?:first|second)\s+half\b", re.I)
 
 
@@ -1225,8 +1226,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None  # "a year earlier than planned": a difference
         if not anchor:
             return "DATE", "XXXX", None, None
-        around = text[max(0, start - 1200) : end + 60].lower()
-        if ("quarter" in around or "period" in around) and _RESULTS.search(text, max(0, start - 300), end + 100) \
+        if _REPORTING_PERIOD.search(text, max(0, start - 1200), end + 60) and _RESULTS.search(text, max(0, start - 300), end + 100) \
                 and not _after_months(text, start):
             return "DATE", _reported_period(anchor, "quarter", -1), None, None
         return "DATE", f"{anchor.year - 1:04d}", None, None
