@@ -144,14 +144,14 @@ def _quarters(timexes: list[Timex], text: str, anchor: date | None) -> list[Time
     reported = _reported_period(anchor, "quarter") if anchor else None
     for index, period in enumerate(timexes):
         day = timexes[index + 1] if index + 1 < len(timexes) else None
-        quarter = re.fullmatch(r"(\d{4})-Q\d", period.value)
+        quarter = _QUARTER_VALUE.fullmatch(period.value)
         if period.value == "XXXX-QX" and period.rule == "that_unit" and last:
             out[index] = replace(period, value=last)
         elif day and re.fullmatch(r"\d{4}-[QH]\d", period.value) and _FULL_DATE.fullmatch(day.value) \
                 and _ENDED.fullmatch(text, period.end, day.start) and day.start - period.end < 30:
             out[index] = replace(period, value=day.value[:4] + period.value[4:])
         elif quarter and day and period.rule in _REPORTED_RULES and not _NAMED_QUARTER.search(period.text) \
-                and re.fullmatch(r"\d{4}-Q\d", day.value) and _NAMED_QUARTER.search(day.text) \
+                and _QUARTER_VALUE.fullmatch(day.value) and _NAMED_QUARTER.search(day.text) \
                 and re.fullmatch(r",\s*", text[period.end:day.start]):
             # an apposition names it: "the year-ago quarter, the second quarter ended Oct. 31"
             out[index] = replace(period, value=period.value[:5] + day.value[5:])
@@ -162,11 +162,12 @@ def _quarters(timexes: list[Timex], text: str, anchor: date | None) -> list[Time
         if quarter and _NAMED_QUARTER.search(period.text):
             unfinished = reported and period.value > reported and direction_at(text, period.start, period.end) < 0
             fiscal = out[index].value if "fiscal" in period.text.lower() or unfinished else None
-        if re.fullmatch(r"\d{4}-Q\d", out[index].value):
+        if _QUARTER_VALUE.fullmatch(out[index].value):
             last = out[index].value
     return out
 
 
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q\d")
 _NAMED_QUARTER = re.compile(r"\b(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))\b|\bQ[1-4]\b", re.I)
 _NOT_REPORTED = re.compile(r"\b(?:this|next|current|coming)\b", re.I)
 _REPORTED_RULES = frozenset({"the_quarter", "quarter", "year_quarter", "year_earlier"})
@@ -864,12 +865,12 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None
         if "period" in m.group(0).lower() and not _EARNINGS.search(text, max(0, start - 200), end + 200):
             return None  # "the 2010-2012 period": a period, a quarter only in a report of results
-        rel = (g.get("rel") or g.get("rel2") or "a").lower()
+        years = {"this": 0, "next": 1}.get((g.get("rel") or g.get("rel2") or "a").lower(), -1)
         if _after_months(text, start):  # "in the first nine months, compared with $2 million in the 1988 period"
-            return "DATE", g.get("y") or f"{anchor.year + {'this': 0, 'next': 1}.get(rel, -1):04d}", None, None
+            return "DATE", g.get("y") or f"{anchor.year + years:04d}", None, None
         if g.get("y"):
             return "DATE", _reported_period(anchor, "quarter", year=int(g["y"])), None, None
-        return "DATE", _reported_period(anchor, "quarter", {"this": 0, "next": 1}.get(rel, -1)), None, None
+        return "DATE", _reported_period(anchor, "quarter", years), None, None
     if name == "month_relative_year":
         if not anchor:
             return None
