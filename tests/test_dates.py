@@ -613,6 +613,21 @@ def test_a_year_earlier_after_a_period_is_that_period_a_year_back():
     assert tag("Looms earned $9 million in the quarter, up from $7 million a year earlier.", october)[-1] == ("a year earlier", "DATE", "2024-Q3")
 
 
+def test_last_year_beside_the_latest_quarter_is_that_quarter_a_year_back():
+    october = date(2025, 10, 24)
+    text = "In the latest quarter, Kestrel Looms lost $2 million on rugs, compared with earnings of $3 million last year."
+    assert tag(text, october)[-1] == ("last year", "DATE", "2024-Q3")
+    text = "Looms's rugs lost $2 million in the latest quarter. Its carpets earned $4 million, against $3 million last year."
+    assert tag(text, october)[-1] == ("last year", "DATE", "2024-Q3")
+    # after a fiscal quarter, that one a year back
+    text = "Looms earned $5 million in the fiscal second quarter. The latest period includes a gain. Last year's results included a charge."
+    assert tag(text, october)[-1] == ("Last year", "DATE", "2024-Q2")
+    # a year set against this year, or with no quarter beside it, is the year
+    text = "There was no gain in the latest period. And while rugs made no profit this year, last year they earned $3 million."
+    assert tag(text, october)[-1] == ("last year", "DATE", "2024")
+    assert tag("Looms's carpets earned $4 million, against $3 million last year.", october) == [("last year", "DATE", "2024")]
+
+
 def test_a_year_earlier_after_a_day_is_that_day_a_year_back():
     text = "Profit for the quarter ended June 30, 2025, rose to $9 million from $7 million a year earlier."
     assert [(t.text, t.value) for t in find_timexes(text, WED)][-1] == ("a year earlier", "2024-06-30")

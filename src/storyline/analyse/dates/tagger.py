@@ -150,12 +150,12 @@ def _quarters(timexes: list[Timex], text: str, anchor: date | None) -> list[Time
         elif day and re.fullmatch(r"\d{4}-[QH]\d", period.value) and _FULL_DATE.fullmatch(day.value) \
                 and _ENDED.fullmatch(text, period.end, day.start) and day.start - period.end < 30:
             out[index] = replace(period, value=day.value[:4] + period.value[4:])
-        elif quarter and day and period.rule in _REPORTED_RULES and not _NAMED_QUARTER.search(period.text) \
+        elif quarter and day and _under_report(period) and not _NAMED_QUARTER.search(period.text) \
                 and _QUARTER_VALUE.fullmatch(day.value) and _NAMED_QUARTER.search(day.text) \
                 and re.fullmatch(r",\s*", text[period.end:day.start]):
             # an apposition names it: "the year-ago quarter, the second quarter ended Oct. 31"
             out[index] = replace(period, value=period.value[:5] + day.value[5:])
-        elif quarter and fiscal and reported and period.rule in _REPORTED_RULES and not _NOT_REPORTED.search(period.text) \
+        elif quarter and fiscal and reported and _under_report(period) and not _NOT_REPORTED.search(period.text) \
                 and not _NAMED_QUARTER.search(period.text):
             year = int(fiscal[:4]) + int(quarter[1]) - int(reported[:4])  # "the 1988 period": the fiscal quarter a year back
             out[index] = replace(period, value=f"{year:04d}{fiscal[4:]}")
@@ -171,6 +171,12 @@ _QUARTER_VALUE = re.compile(r"(\d{4})-Q\d")
 _NAMED_QUARTER = re.compile(r"\b(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))\b|\bQ[1-4]\b", re.I)
 _NOT_REPORTED = re.compile(r"\b(?:this|next|current|coming)\b", re.I)
 _REPORTED_RULES = frozenset({"the_quarter", "quarter", "year_quarter", "year_earlier"})
+
+
+def _under_report(period: Timex) -> bool:
+    """Whether a quarter stands for the one under report ("the quarter", "the latest period", "a
+    year earlier"), or for it a year back, as a "last year" beside it does, rather than naming one."""
+    return period.rule in _REPORTED_RULES or (period.rule == "relative_unit" and "quarter" not in period.text.lower())
 
 
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|to|through|until|till|and|or)\s*$")
@@ -383,11 +389,18 @@ _GAME_WORDS = re.compile(
     r"(?:the|a|this)\s+game|scored|interceptions?|fumbles?|punts?)\b", re.I)
 
 
-def _sentence_around(text: str, start: int, end: int, reach: int) -> str:
-    """The sentence that holds text[start:end], at most ``reach`` characters either side."""
+def _sentence_bounds(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """Where the sentence that holds text[start:end] opens and closes, at most ``reach`` characters
+    either side."""
     left = max((m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - reach), start)), default=max(0, start - reach))
     right = SENTENCE_BREAK.search(text, end)
-    return text[left:right.start() if right else min(len(text), end + reach)]
+    return left, right.start() if right else min(len(text), end + reach)
+
+
+def _sentence_around(text: str, start: int, end: int, reach: int) -> str:
+    """The sentence that holds text[start:end], at most ``reach`` characters either side."""
+    left, right = _sentence_bounds(text, start, end, reach)
+    return text[left:right]
 
 
 _REPORTING_PERIOD = re.compile(r"\b(?:quarter(?:ly|s)?|periods?)\b(?!-)", re.I)  # not a "quarter-century low"
@@ -404,6 +417,23 @@ def _after_months(text: str, start: int) -> bool:
     before = text[breaks[-2] if len(breaks) > 1 else max(0, start - 500):start]
     spans = list(_MONTHS_SPAN.finditer(before))
     return bool(spans) and "quarter" not in before[spans[-1].end():].lower()
+
+
+_LATEST_PERIOD = re.compile(r"\b(?:latest|current)\s+(?:quarter|period)\b", re.I)
+_OWN_PERIOD = re.compile(r"\bthis\s+year\b|\byear\s+ended\b", re.I)
+
+
+def _beside_latest_period(text: str, start: int, end: int) -> bool:
+    """Whether a "last year" compares a figure of the latest quarter under report, named in its
+    sentence or the one before ("In the latest quarter, the unit lost $2 million, compared with
+    earnings of $3 million last year": the same quarter a year before), not a year of its own
+    ("no profit this year, while last year ...")."""
+    left, right = _sentence_bounds(text, start, end, 400)
+    if _OWN_PERIOD.search(text, left, right) or _MONTHS_SPAN.search(text, left, right):
+        return False
+    last = len(text[:left].rstrip())  # the end of the sentence before
+    before = _sentence_bounds(text, last, last, 400)[0] if last else 0
+    return bool(_LATEST_PERIOD.search(text, before, right))
 
 
 def _in_a_game(text: str, start: int, end: int) -> bool:
@@ -1245,6 +1275,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             if step < 0 and anchor.month >= cal.SEASON_START[season] and rel in ("last", "past", "previous"):
                 year -= 1 if anchor.month < cal.SEASON_START[season] + 3 else 0
             return "DATE", f"{year:04d}-{season}", mod, None
+        if name == "relative_unit" and unit == "year" and rel == "last" and _beside_latest_period(text, start, end):
+            return "DATE", _reported_period(anchor, "quarter", -1), None, None
         if rel in ("past",) and name == "relative_unit" and unit != "weekend":
             return "DURATION", _duration(1, unit), None, None
         if unit == "weekend" and step == 0:
