@@ -268,6 +268,10 @@ def test_a_quarter_ended_on_a_date_is_in_its_year_and_that_quarter_is_the_last_n
     text = "In the second quarter ended Oct. 31, 2023, the guild lost $2 million. Results for that quarter included a charge."
     assert [t[2] for t in tag(text)] == ["2023-Q2", "2023-10-31", "2023-Q2"]
     assert tag("That quarter of the town flooded.") == []
+    # a quarter not numbered is the calendar quarter most of it lies in
+    assert tag("In the quarter ended July 31, Kestrel Looms had 5 million shares out.", date(2025, 10, 24))[0] == ("the quarter", "DATE", "2025-Q2")
+    assert tag("In the quarter ended Jan. 31, 2025, the guild lost $2 million.")[0] == ("the quarter", "DATE", "2024-Q4")
+    assert tag("In the quarter ended Sept. 29, 2024, the guild lost $2 million.")[0] == ("the quarter", "DATE", "2024-Q3")
 
 
 def test_after_a_fiscal_quarter_the_quarter_under_report_is_that_one():

@@ -149,7 +149,12 @@ def _quarters(timexes: list[Timex], text: str, anchor: date | None) -> list[Time
             out[index] = replace(period, value=last)
         elif day and re.fullmatch(r"\d{4}-[QH]\d", period.value) and _FULL_DATE.fullmatch(day.value) \
                 and _ENDED.fullmatch(text, period.end, day.start) and day.start - period.end < 30:
-            out[index] = replace(period, value=day.value[:4] + period.value[4:])
+            if period.value[5] == "Q" and not _NAMED_QUARTER.search(period.text):
+                # "the quarter ended July 31" is not numbered: the calendar quarter most of it lies in
+                month = date.fromisoformat(day.value[:10]).replace(day=1) - timedelta(days=1)
+                out[index] = replace(period, value=f"{month.year:04d}-Q{(month.month - 1) // 3 + 1}")
+            else:
+                out[index] = replace(period, value=day.value[:4] + period.value[4:])
         elif quarter and day and _under_report(period) and not _NAMED_QUARTER.search(period.text) \
                 and _QUARTER_VALUE.fullmatch(day.value) and _NAMED_QUARTER.search(day.text) \
                 and re.fullmatch(r",\s*", text[period.end:day.start]):
