@@ -203,7 +203,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day_count", _compile(rf"\bthe\s+(?:{SPELLED_ORDINAL}|\d?\d(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day\b(?!-)")),
     ("past_unit", _compile(rf"\b(?P<det>the\s+(?:past|last|next|previous|coming|following))\s+(?P<u>{UNIT})\b")),
     ("plural_unit", _compile(r"(?<!-)\b(?P<pre>coming\s+|past\s+|recent\s+)?(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s\b(?!\s+(?:ago|later|earlier)|[\s-]+old(?:er|s)?\b)"
-                                r"(?:\s+(?:or|and)\s+(?:second|minute|hour|day|week|month|year|decade|centurie)s\b(?!\s+(?:ago|later|earlier)))?")),
+                                r"(?:\s+(?:or|and)\s+(?P<u2>second|minute|hour|day|week|month|year|decade|centurie)s\b(?!\s+(?:ago|later|earlier)))?")),
     ("set", _compile(rf"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?P<u>{UNIT}|{PART}|{SEASON})|every\s+(?:(?P<other>other)|(?P<n>{NUMBER}))\s+(?P<u3>{UNIT})s?|(?:once|twice|thrice|(?:\d+|{_NUM_WORD})\s+times)\s+(?:an?|per)\s+(?P<u2>{UNIT}))\b")),
     ("clock", _compile(rf"\b(?:{CLOCK}|(?P<h2>1[0-2]|0?[1-9])(?::(?P<m2>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+(?P<pp>morning|afternoon|evening)|{CLOCK_24}"
                        r"|(?P<h5>1[0-2]|0?[1-9])\s+o['’]clock\b)")),

@@ -1376,7 +1376,11 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return None  # "the early hours of Thursday": a part of the day, which the day's own expression gives
         if unit in ("second", "minute") and not g.get("pre"):
             return None
-        if unit == "year" and (g.get("pre") or "").lower().startswith(("past", "recent")):
+        pre = (g.get("pre") or "").lower()
+        if pre and g.get("u2") and g["u2"].lower() != unit:
+            # "in recent weeks and months": no one unit counts it, so the past or the future at large
+            return "DATE", "FUTURE_REF" if pre.startswith("coming") else "PAST_REF", None, None
+        if unit == "year" and pre.startswith(("past", "recent")):
             return "DATE", "PAST_REF", None, None  # "in past years", as "in recent years"
         return "DURATION", _duration(None, unit), None, None
     if name == "set":
