@@ -290,6 +290,12 @@ def test_after_a_fiscal_quarter_the_quarter_under_report_is_that_one():
     assert [t[2] for t in tag(text, date(2025, 11, 3))] == ["2025-Q4", "2025-Q4", "2024-Q4"]
     text = "In the comparable year-ago quarter, the second quarter ended Oct. 31, Looms lost $2 million, or 26 cents a share."
     assert tag(text, october)[0] == ("year-ago quarter", "DATE", "2024-Q2")
+    # "this quarter's" loss, told after the results of the quarter just ended, is that quarter's
+    text = "Kestrel Looms lost $8 million in the third quarter ended Sept. 30. This quarter's loss includes a charge."
+    assert tag(text, october)[-1] == ("This quarter", "DATE", "2025-Q3")
+    assert tag("This quarter's sales will include a gain.", october) == [("This quarter", "DATE", "2025-Q4")]
+    text = "Kestrel Looms lost $8 million in the third quarter. This quarter's sales will include a gain."
+    assert tag(text, october)[-1] == ("This quarter", "DATE", "2025-Q4")
     # quarters in the plural with no order are no quarter under report
     assert tag("Looms has had a hard time in recent quarters.", october) == [("recent quarters", "DURATION", "PXQ")]
     assert tag("Net rose just over comparable periods of old.", october) == []

@@ -138,9 +138,11 @@ def _quarters(timexes: list[Timex], text: str, anchor: date | None) -> list[Time
     quarter last named. After a fiscal quarter is named ("earned $5 million in the fiscal first
     quarter"), the quarter under report ("the quarter", "the latest period", "the 1988 period") is
     that one, not the last calendar quarter, until another quarter is named; so is one a quarter
-    named beside it tells ("the year-ago quarter, the second quarter ended Oct. 31")."""
+    named beside it tells ("the year-ago quarter, the second quarter ended Oct. 31"). So is "this
+    quarter's" loss or earnings told after it."""
     out = list(timexes)
     last = fiscal = None
+    told = set()
     reported = _reported_period(anchor, "quarter") if anchor else None
     for index, period in enumerate(timexes):
         day = timexes[index + 1] if index + 1 < len(timexes) else None
@@ -164,16 +166,22 @@ def _quarters(timexes: list[Timex], text: str, anchor: date | None) -> list[Time
                 and not _NAMED_QUARTER.search(period.text):
             year = int(fiscal[:4]) + int(quarter[1]) - int(reported[:4])  # "the 1988 period": the fiscal quarter a year back
             out[index] = replace(period, value=f"{year:04d}{fiscal[4:]}")
+        elif quarter and reported in told and period.text.lower().startswith("this ") \
+                and _RESULTS_OF.match(text, period.end) and direction_at(text, period.start, period.end) <= 0:
+            # "This quarter's loss includes a charge", after the results of the quarter just ended
+            out[index] = replace(period, value=reported)
         if quarter and _NAMED_QUARTER.search(period.text):
             unfinished = reported and period.value > reported and direction_at(text, period.start, period.end) < 0
             fiscal = out[index].value if "fiscal" in period.text.lower() or unfinished else None
         if _QUARTER_VALUE.fullmatch(out[index].value):
             last = out[index].value
+            told.add(last)
     return out
 
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q\d")
 _NAMED_QUARTER = re.compile(r"\b(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))\b|\bQ[1-4]\b", re.I)
+_RESULTS_OF = re.compile(r"['’]s\s+(?:net\s+)?(?:loss|results|earnings|profits?|net|income|revenues?|sales)\b", re.I)
 _NOT_REPORTED = re.compile(r"\b(?:this|next|current|coming)\b", re.I)
 _REPORTED_RULES = frozenset({"the_quarter", "quarter", "year_quarter", "year_earlier"})
 
