@@ -303,6 +303,17 @@ def test_after_a_fiscal_quarter_the_quarter_under_report_is_that_one():
     assert tag("Looms shipped 900 sets in the quarter.", october) == [("the quarter", "DATE", "2025-Q3")]
 
 
+def test_an_ordinal_joined_to_quarters_names_a_quarter_of_its_own():
+    october = date(2025, 10, 24)
+    assert tag("Most sales come in the second and fourth quarters.", october) == [
+        ("second", "DATE", "XXXX-Q2"), ("fourth quarters", "DATE", "XXXX-Q4")]
+    assert [t[:2] for t in tag("The first, second and third quarters of 2024 were weak.", october)] == [
+        ("first", "DATE"), ("second", "DATE"), ("third quarters of 2024", "DATE")]
+    assert tag("Sales fell in the third and fourth quarters of 2024.", october)[0] == ("third", "DATE", "2024-Q3")
+    # one quarter named is no coordination
+    assert tag("The skiff came second and fourth quarter sales fell.", october) == [("fourth quarter", "DATE", "2025-Q4")]
+
+
 def test_a_year_ended_on_a_date_is_a_span():
     assert tag("Net income for the fiscal year ended March 31 rose.")[0] == ("the fiscal year", "DURATION", "P1Y")
     assert tag("Net income for the year rose.") == [("the year", "DATE", "2025")]

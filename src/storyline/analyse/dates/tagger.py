@@ -87,7 +87,7 @@ def find_timexes(text: str, anchor: date | None) -> list[Timex]:
         chosen.append((Timex(s, e, text[s:e], kind, value, name, mod), match))
     chosen.sort(key=lambda pair: pair[0].start)
     timexes = _span_years(_range_ends(_date_clock_times(_resolve_anaphora(chosen, text, anchor), text), text), text)
-    timexes = _span_in_order(_quarters(timexes, text, anchor), text)
+    timexes = _span_in_order(_elided_ordinals(_quarters(timexes, text, anchor), text), text)
     return [_without_lead(_with_or_so(_day_beside(timex, text), text)) for timex in timexes]
 
 
@@ -190,6 +190,29 @@ def _under_report(period: Timex) -> bool:
     """Whether a quarter stands for the one under report ("the quarter", "the latest period", "a
     year earlier"), or for it a year back, as a "last year" beside it does, rather than naming one."""
     return period.rule in _REPORTED_RULES or (period.rule == "relative_unit" and "quarter" not in period.text.lower())
+
+
+_ELIDED = re.compile(r"\b(?P<o>first|second|third|fourth)(?:,\s*|\s+(?:and|or)\s+)$", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _elided_ordinals(timexes: list[Timex], text: str) -> list[Timex]:
+    """An ordinal joined to a quarter or half names one of its own: "in the second and fourth
+    quarters" holds the second quarter and the fourth."""
+    out = []
+    for timex in timexes:
+        period = re.fullmatch(r"(.{4})-([QH])\d", timex.value)
+        joined, start = [], timex.start
+        while period and _NAMED_QUARTER.match(timex.text) and re.search(r"\b(?:quarters|halves)\b", timex.text, re.I) \
+                and (elided := _ELIDED.search(text, max(0, start - 20), start)):
+            number = _ORDINALS[elided["o"].lower()]
+            if number > (4 if period[2] == "Q" else 2):
+                break
+            joined.insert(0, Timex(elided.start("o"), elided.end("o"), elided["o"], timex.type, f"{period[1]}-{period[2]}{number}", "elided"))
+            start = elided.start("o")
+        out.extend(joined)
+        out.append(timex)
+    return out
 
 
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|to|through|until|till|and|or)\s*$")
