@@ -500,6 +500,11 @@ def test_election_day_in_an_election_year_is_the_coming_one():
     assert tag("Growers fighting for control of the Senate in November say they have a plan.", date(2024, 6, 10)) == [("November", "DATE", "2024-11")]
     assert tag("The party has 24 Senate seats up in November.", date(2024, 6, 10)) == [("November", "DATE", "2024-11")]
     assert tag("Pundits doubt her chances of winning in November.", date(2024, 3, 20)) == [("November", "DATE", "2024-11")]
+    # "next week's election", in the week Election Day falls in, is that day; another week is a week
+    assert tag("Pollsters canvassed ahead of next week's election.", date(2024, 10, 30)) == [("next week", "DATE", "2024-11-05")]
+    assert tag("Pollsters canvassed ahead of this week's election.", date(2024, 11, 4)) == [("this week", "DATE", "2024-11-05")]
+    assert tag("Pollsters canvassed ahead of next week's election.", date(2024, 10, 14)) == [("next week", "DATE", "2024-W43")]
+    assert tag("Pollsters canvassed ahead of next week's election.", date(2025, 10, 29)) == [("next week", "DATE", "2025-W45")]
     # The word that opens the sentence counts too ("Election ...", not "lection ...").
     assert tag("Turnout rose. Election watchers see no edge in November.", date(2024, 3, 20)) == [("November", "DATE", "2024-11")]
 

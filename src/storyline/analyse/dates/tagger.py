@@ -653,6 +653,22 @@ _ELECTION = re.compile(
     r"|(?:Senate|House)\s+(?:seats?|races?|control|majority)|control\s+of\s+the\s+(?:Senate|House))\b", re.I)
 
 
+_WEEKS_ELECTION = re.compile(r"['’]s\s+(?:(?:general|federal|midterm|presidential|national)\s+)?elections?\b", re.I)
+
+
+def _election_day(year: int) -> date:
+    """The US federal Election Day of a year: the Tuesday after the first Monday of November."""
+    first = date(year, 11, 2)
+    return first + timedelta(days=(1 - first.weekday()) % 7)
+
+
+def _election_in_week(anchor: date, step: int) -> date | None:
+    """Election Day, in an even year, when it falls in the week ``step`` weeks from the anchor's."""
+    monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
+    election = _election_day(anchor.year)
+    return election if anchor.year % 2 == 0 and monday <= election < monday + timedelta(days=7) else None
+
+
 def _coming_election(text: str, start: int, end: int, anchor: date) -> bool:
     """Whether a year-less November is the federal election of the publication year: said of an
     election, in an even year, before November ("defeat her in November", written in July)."""
@@ -1081,9 +1097,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
                 return easter(y) - timedelta(days=2 if holiday == "good friday" else 7)
             if holiday in ("black friday", "cyber monday"):  # the Friday and Monday after Thanksgiving
                 return _nth_weekday(y, *_NTH_WEEKDAY_HOLIDAYS["thanksgiving"]) + timedelta(days=1 if holiday == "black friday" else 4)
-            if holiday == "election day":  # the Tuesday after the first Monday of November
-                first = date(y, 11, 2)
-                return first + timedelta(days=(1 - first.weekday()) % 7)
+            if holiday == "election day":
+                return _election_day(y)
             if holiday == "memorial day":  # the last Monday of May
                 last = date(y, 5, 31)
                 return last - timedelta(days=last.weekday())
@@ -1311,6 +1326,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             if step < 0 and anchor.month >= cal.SEASON_START[season] and rel in ("last", "past", "previous"):
                 year -= 1 if anchor.month < cal.SEASON_START[season] + 3 else 0
             return "DATE", f"{year:04d}-{season}", mod, None
+        if name == "relative_unit" and unit == "week" and _WEEKS_ELECTION.match(text, end) and (day := _election_in_week(anchor, step)):
+            return "DATE", day.isoformat(), None, None  # "next week's election", said in late October of an even year
         if name == "relative_unit" and unit == "year" and rel == "last" and _beside_latest_period(text, start, end):
             return "DATE", _reported_period(anchor, "quarter", -1), None, None
         if rel in ("past",) and name == "relative_unit" and unit != "weekend":
