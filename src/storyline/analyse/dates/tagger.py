@@ -138,8 +138,8 @@ def _quarters(timexes: list[Timex], text: str, anchor: date | None) -> list[Time
     quarter last named. After a fiscal quarter is named ("earned $5 million in the fiscal first
     quarter"), the quarter under report ("the quarter", "the latest period", "the 1988 period") is
     that one, not the last calendar quarter, until another quarter is named; so is one a quarter
-    named beside it tells ("the year-ago quarter, the second quarter ended Oct. 31"). So is "this
-    quarter's" loss or earnings told after it."""
+    named beside it tells ("the year-ago quarter, the second quarter ended Oct. 31"). "This
+    quarter's loss", told after the results of the quarter just ended, is that quarter's too."""
     out = list(timexes)
     last = fiscal = None
     told = set()
@@ -455,7 +455,7 @@ def _after_months(text: str, start: int) -> bool:
     return bool(spans) and "quarter" not in before[spans[-1].end():].lower()
 
 
-_LATEST_PERIOD = re.compile(r"\b(?:latest|current)\s+(?:quarter|period)\b", re.I)
+_LATEST_PERIOD = re.compile(r"\blatest\s+(?:quarter|period)\b", re.I)
 _OWN_PERIOD = re.compile(r"\bthis\s+year\b|\byear\s+ended\b", re.I)
 
 
