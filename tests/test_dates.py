@@ -690,6 +690,37 @@ def test_the_day_after_an_event():
     assert tag("The ferry sank on July 3, the day before the regatta.")[1] == ("the day", "DATE", "2025-07-03")
 
 
+def test_a_count_of_units_ahead_after_in_is_a_time_to_come():
+    # "in five years" said of the future is the year five years on, not a span of five years
+    assert tag("The harbour bonds will be redeemed in five years.") == [("five years", "DATE", "2030")]
+    assert tag("The ferry will resume in 10 days.") == [("10 days", "DATE", "2025-07-19")]
+    # a count left vague or given as a range only says it lies ahead
+    assert tag("The guild may, in a year or two, reopen the mill.") == [("a year or two", "DATE", "FUTURE_REF")]
+    assert tag("The mayor said she would decide in a few weeks.") == [("a few weeks", "DATE", "FUTURE_REF")]
+    # spans still: in the past, after "within", after a superlative or a negation, or a quarter named by what follows
+    assert tag("The council drafted the plan in two weeks.") == [("two weeks", "DURATION", "P2W")]
+    assert tag("The council will rule within two weeks.") == [("two weeks", "DURATION", "P2W")]
+    assert tag("Tolls will reach their highest level in five years.") == [("five years", "DURATION", "P5Y")]
+    assert tag("She will wear the coat she hasn’t worn in six months.") == [("six months", "DURATION", "P6M")]
+    assert tag("Taxes would be small in a quarter that lost money.") == [("a quarter", "DURATION", "P1Q")]
+
+
+def test_the_week_named_by_the_story_keeps_its_week_open():
+    # which week "the week" is rests on the story: its year, and the week left open, as TimeBank writes it
+    assert tag("The Larkspur index fell on Friday. For the week, it lost 3%.")[1] == ("the week", "DATE", "2025-WXX")
+    assert tag("It was the week's busiest session.") == [("the week", "DATE", "2025-WXX")]
+    assert tag("Sales doubled in the week following the storm.") == [("the week", "DATE", "2025-WXX")]
+    # not a time: an idiom, the days of any week, a title, or a week counted from another time
+    for sentence in ("He was the flavor of the week.", "Ferries sail on the days of the week the tide allows.",
+                     "She was named Player of the Week.", "STAT OF THE WEEK: 40 ferries."):
+        assert not any(text.lower() == "the week" for text, _, _ in tag(sentence)), sentence
+    assert tag("The vote was on May 4, 2022. The week before, the mayor resigned.")[1] == ("The week before", "DATE", "2022-W17")
+
+
+def test_formerly_tells_of_a_role_not_a_time():
+    assert tag("Ada Brill, formerly the port's treasurer, resigned today.") == [("today", "DATE", "2025-07-09")]
+
+
 def test_without_an_anchor_relative_values_stay_open():
     assert tag("They met on Friday and again on July 4.", None) == [("Friday", "DATE", "XXXX-WXX-5"), ("July 4", "DATE", "XXXX-07-04")]
 

@@ -172,6 +172,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("the_year", _compile(r"\b(?P<det>the|this)\s+(?:current\s+|(?P<latest>latest|most\s+recent)\s+)?(?P<fiscal>(?:fiscal|full|calendar)\s+)?year\b(?!-|\s+(?:before|after|earlier|ago|\d))"
                           r"(?P<ended>(?=\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\b|\s+to\s+(?:the\s+end\s+of\s+)?"
                           rf"{MONTH}))?")),
+    # A week named only by "the" ("for the week", "the week's busiest session", "the week following the
+    # vote"): which one rests on the story, so TimeBank writes its year and leaves the week open.
+    ("the_week", _compile(r"(?<!\bday\sof\s)(?<!\bdays\sof\s)(?<!\bflavor\sof\s)(?<!\bflavour\sof\s)\bthe\s+week\b(?!-|\s+(?:before|after|of|ahead|earlier|later|ago|ending|ended|to|in\s+review)\b)")),
     ("part_relative", _compile(
         rf"\b(?:(?P<rel>this|last|yesterday|tomorrow|tonight|today)(?:\s+(?:mid[\s-]?)?(?P<part>{PART}))?"
         rf"|mid[\s-]?(?P<mid>morning|afternoon)(?:\s+(?P<rel2>yesterday|today|tomorrow))?)(?:\b|$)")),
@@ -208,8 +211,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("clock", _compile(rf"\b(?:{CLOCK}|(?P<h2>1[0-2]|0?[1-9])(?::(?P<m2>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+(?P<pp>morning|afternoon|evening)|{CLOCK_24}"
                        r"|(?P<h5>1[0-2]|0?[1-9])\s+o['’]clock\b)")),
     ("noon", _compile(r"\b(?P<w>noon|midnight|midday)\b")),
+    # Not "formerly": like "former", it tells of a past role ("formerly its treasurer"), not a time.
     ("deictic", _compile(
-        r"\b(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|yesterday|tomorrow|tonight|now|nowadays|currently|presently|recently|lately|formerly"
+        r"\b(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|yesterday|tomorrow|tonight|now|nowadays|currently|presently|recently|lately"
         r"|the\s+(?:near\s+)?future(?!\s+of\b)|the\s+(?:near|short)\s+term|the\s+past(?!\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple|seasons?)\b))|the\s+present|these\s+days|at\s+present|right\s+now"
         r"|an?\s+(?:later|future)\s+date)\b")),
     ("adjective_ref", _compile(r"\b(?P<then>then[\s-]+)?(?P<w>current)\b")),

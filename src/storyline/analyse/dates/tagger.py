@@ -119,6 +119,12 @@ def _day_beside(timex: Timex, text: str) -> Timex:
 
 
 _OR_SO = re.compile(r"\s+or\s+so\b")
+_OR_COUNT = re.compile(r"\s+or\s+(?:two|three|four|five|six|\d+)\b(?!\s*[-\w])")  # "a year or two"
+# "in" opening a count of units, but not after a superlative or "the first time" ("the lowest
+# level in five years"), where the count is a span reaching back.
+_WHICH_AFTER = re.compile(r"\s+(?:that|which|when|where|of)\b")  # "in a quarter that lost money": which one, not how far
+_IN_BEFORE = re.compile(r"(?<![\w-])in\s+$", re.I)
+_SPAN_BACK = re.compile(r"(?:\b(?:\w+est|most|least|first|time|times)\s+(?:\w+\s+){0,2}|n['’]t\s+(?:\w+\s+){1,2}|\b(?:not|never)\s+(?:\w+\s+){1,2})in\s+$", re.I)
 
 
 def _with_or_so(timex: Timex, text: str) -> Timex:
@@ -387,7 +393,9 @@ def _in_name(rule: str, text: str, start: int, end: int) -> bool:
     if rule == "set" and words[0].lower() in ("daily", "weekly", "nightly"):
         return words[0][0].isupper() or bool(_SET_NAMED.match(text, end))
     last = words[-1]
-    if ((rule in ("deictic", "duration", "plural_unit") and last[0].isupper()) or (rule == "the_year" and last.istitle())) \
+    if rule == "the_week" and last.isupper():
+        return True  # a heading's words: "STAT OF THE WEEK"
+    if ((rule in ("deictic", "duration", "plural_unit") and last[0].isupper()) or (rule in ("the_year", "the_week") and last.istitle())) \
             and _mid_sentence(text, start) and not _title_line(text, start):
         return True  # a capital inside a sentence of lower-case words: "USA Today", "13 Hours", Mr. Weeks, Player of the Year
     titled = any(w[0].isupper() for w in words) and all(w[0].isupper() or w[0].isdigit() for w in words)
@@ -1238,6 +1246,8 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             # and gone, the one of the last quarter completed
             return "DATE", _reported_period(anchor, "quarter")[:4], None, None
         return "DATE", f"{anchor.year:04d}", None, None
+    if name == "the_week":
+        return "DATE", f"{anchor.year:04d}-WXX" if anchor else "XXXX-WXX", None, None
     if name == "part_relative":
         # "this morning", "last night", "tonight", "mid-afternoon yesterday", "by mid afternoon" (today)
         rel = (g.get("rel") or g.get("rel2") or "today").lower()
@@ -1389,6 +1399,15 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if g.get("half") and amount is not None:
             amount += 0.5  # "a minute and a half"
         approx = " ".join((g.get("approx") or "").lower().split())
+        if anchor and not g.get("det") and not approx and _IN_BEFORE.search(text, max(0, start - 60), start) \
+                and not _SPAN_BACK.search(text, max(0, start - 60), start) and not _WHICH_AFTER.match(text, end) and direction() > 0:
+            # "will be redeemed in five years": a time that far ahead, not a span; a count left vague
+            # or given as a range ("in a few days", "in a year or two") only says it is to come.
+            unit = _UNIT_CALENDAR.get(_unit_key(unit_word))
+            if amount is None or g.get("n0") or _OR_COUNT.match(text, end):
+                return "DATE", "FUTURE_REF", None, (start, _OR_COUNT.match(text, end).end()) if _OR_COUNT.match(text, end) else None
+            if unit and unit != "weekend" and amount == int(amount):
+                return "DATE", cal.shift(anchor, unit, int(amount)), "APPROX" if _OR_SO.match(text, end) else None, None
         if approx in ("over", "under", "within", "just", "only") and g.get("det"):
             # "over the past three months": a preposition, not a modifier, and outside the extent.
             return "DURATION", _duration(amount, g["u"]), None, (m.start("det"), end)
@@ -1482,7 +1501,7 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
             return "TIME", f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}TNI", None, None
         if word in ("now", "nowadays", "currently", "presently", "the present", "these days", "the moment", "at present", "right now", "this time", "current"):
             return "DATE", "PRESENT_REF", None, None
-        if word in ("recently", "lately", "previously", "formerly", "the past", "recent", "once", "former", "earlier"):
+        if word in ("recently", "lately", "previously", "the past", "recent", "once", "former", "earlier"):
             return "DATE", "PAST_REF", None, None
         if word in ("soon", "the future", "the near future", "the near term", "the short term", "future", "later"):
             return "DATE", "FUTURE_REF", None, None
