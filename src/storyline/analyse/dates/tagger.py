@@ -120,10 +120,12 @@ def _day_beside(timex: Timex, text: str) -> Timex:
 
 _OR_SO = re.compile(r"\s+or\s+so\b")
 _OR_COUNT = re.compile(r"\s+or\s+(?:two|three|four|five|six|\d+)\b(?!\s*[-\w])")  # "a year or two"
-# "in" opening a count of units, but not after a superlative or "the first time" ("the lowest
-# level in five years"), where the count is a span reaching back.
-_WHICH_AFTER = re.compile(r"\s+(?:that|which|when|where|of)\b")  # "in a quarter that lost money": which one, not how far
+# "in" before a count of units: said of the future, a time that far ahead ("will reopen in ten
+# days"), unless what follows says which unit is meant ("in a quarter that lost money") or what
+# comes before makes the count a span reaching back: a superlative, "the first time", a negation
+# ("the lowest level in five years", "hasn't worn it in six months").
 _IN_BEFORE = re.compile(r"(?<![\w-])in\s+$", re.I)
+_WHICH_AFTER = re.compile(r"\s+(?:that|which|when|where|of)\b")
 _SPAN_BACK = re.compile(r"(?:\b(?:\w+est|most|least|first|time|times)\s+(?:\w+\s+){0,2}|n['’]t\s+(?:\w+\s+){1,2}|\b(?:not|never)\s+(?:\w+\s+){1,2})in\s+$", re.I)
 
 
@@ -1399,13 +1401,13 @@ def _resolve(name: str, m: re.Match, text: str, anchor: date | None):
         if g.get("half") and amount is not None:
             amount += 0.5  # "a minute and a half"
         approx = " ".join((g.get("approx") or "").lower().split())
-        if anchor and not g.get("det") and not approx and _IN_BEFORE.search(text, max(0, start - 60), start) \
+        if anchor and not g.get("det") and not approx and number_word != "recent" and _IN_BEFORE.search(text, max(0, start - 60), start) \
                 and not _SPAN_BACK.search(text, max(0, start - 60), start) and not _WHICH_AFTER.match(text, end) and direction() > 0:
             # "will be redeemed in five years": a time that far ahead, not a span; a count left vague
             # or given as a range ("in a few days", "in a year or two") only says it is to come.
             unit = _UNIT_CALENDAR.get(_unit_key(unit_word))
-            if amount is None or g.get("n0") or _OR_COUNT.match(text, end):
-                return "DATE", "FUTURE_REF", None, (start, _OR_COUNT.match(text, end).end()) if _OR_COUNT.match(text, end) else None
+            if (or_count := _OR_COUNT.match(text, end)) or amount is None or g.get("n0"):
+                return "DATE", "FUTURE_REF", None, (start, or_count.end()) if or_count else None
             if unit and unit != "weekend" and amount == int(amount):
                 return "DATE", cal.shift(anchor, unit, int(amount)), "APPROX" if _OR_SO.match(text, end) else None, None
         if approx in ("over", "under", "within", "just", "only") and g.get("det"):
