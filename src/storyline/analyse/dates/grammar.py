@@ -174,7 +174,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"{MONTH}))?")),
     # A week named only by "the" ("for the week", "the week's busiest session", "the week following the
     # vote"): which one rests on the story, so TimeBank writes its year and leaves the week open.
-    ("the_week", _compile(r"(?<!\bday\sof\s)(?<!\bdays\sof\s)(?<!\bflavor\sof\s)(?<!\bflavour\sof\s)\bthe\s+week\b(?!-|\s+(?:before|after|of|ahead|earlier|later|ago|ending|ended|to|in\s+review)\b)")),
+    ("the_week", _compile(r"\b(?=the\s)(?<!\bday\sof\s)(?<!\bdays\sof\s)(?<!\bflavor\sof\s)(?<!\bflavour\sof\s)\bthe\s+week\b(?!-|\s+(?:before|after|of|ahead|earlier|later|ago|ending|ended|to|in\s+review)\b)")),
     ("part_relative", _compile(
         rf"\b(?:(?P<rel>this|last|yesterday|tomorrow|tonight|today)(?:\s+(?:mid[\s-]?)?(?P<part>{PART}))?"
         rf"|mid[\s-]?(?P<mid>morning|afternoon)(?:\s+(?P<rel2>yesterday|today|tomorrow))?)(?:\b|$)")),
@@ -227,6 +227,7 @@ RULE_NEEDS = {
                 "luther", "mlk", "president", "columbus"),
     "century": ("century",),
     "week_of_month": ("week",),
+    "the_week": ("week",),
     "spelled_decade": ("ties",),
     "fiscal_year": ("fiscal", "financial", "calendar", "model", "tax"),
     "quarter": ("quarter", "half", "period"),
